@@ -1,0 +1,255 @@
+//! Turns one file's YAML tree into topics and questions, collecting every problem with its place.
+
+use serde_yaml::{Mapping, Value};
+
+use super::spans::{Location, SpanIndex, join};
+use super::{Difficulty, Point, Question, Topic};
+use crate::suggest::closest;
+
+/// A problem at a position in the file being parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub at: Location,
+    pub message: String,
+}
+
+/// What one bank file holds (as far as it could be read) and what is wrong with it.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    pub topic: Option<Topic>,
+    pub questions: Vec<(Question, Location)>,
+    pub problems: Vec<Problem>,
+}
+
+const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
+const QUESTION_FIELDS: [&str; 6] = ["id", "difficulty", "prompt", "answer", "points", "hint"];
+const POINT_FIELDS: [&str; 3] = ["any", "weight", "label"];
+
+struct Reader<'a> {
+    spans: &'a SpanIndex,
+    problems: Vec<Problem>,
+}
+
+/// Reads a bank from its YAML tree; `spans` locates the problems.
+pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
+    let mut reader = Reader { spans, problems: Vec::new() };
+    let Some(map) = root.as_mapping() else {
+        reader.problem("", "not a question bank: expected a mapping with `topic:` and `questions:`");
+        return ParsedFile { problems: reader.problems, ..ParsedFile::default() };
+    };
+    reader.unknown_fields(map, "", &BANK_FIELDS, "a bank");
+    let topic = reader.topic(map);
+    let questions = match map.get("questions") {
+        None => {
+            reader.problem("", "missing `questions:` (a list of questions)");
+            Vec::new()
+        }
+        Some(Value::Sequence(items)) if items.is_empty() => {
+            reader.problem("questions", "`questions` is empty: a bank needs at least one question");
+            Vec::new()
+        }
+        Some(Value::Sequence(items)) => {
+            let name = topic.as_ref().map_or("", |t| t.name.as_str());
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| reader.question(item, &format!("questions[{i}]"), name))
+                .collect()
+        }
+        Some(_) => {
+            reader.problem("questions", "`questions` must be a list");
+            Vec::new()
+        }
+    };
+    ParsedFile { topic, questions, problems: reader.problems }
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        let at = self.spans.value(path);
+        self.problems.push(Problem { at, message: message.into() });
+    }
+
+    fn unknown_fields(&mut self, map: &Mapping, path: &str, known: &[&str], what: &str) {
+        for key in map.keys() {
+            let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
+            if !known.contains(&name.as_str()) {
+                let at = self.spans.key(&join(path, &name));
+                let hint = closest(&name, known).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
+                let message = format!("unknown field `{name}` in {what}{hint}; expected one of: {}", known.join(", "));
+                self.problems.push(Problem { at, message });
+            }
+        }
+    }
+
+    fn topic(&mut self, map: &Mapping) -> Option<Topic> {
+        let name = self.text(map, "", "topic", true)?;
+        if !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            self.problem("topic", "`topic` must be a lowercase name of letters, digits and dashes");
+            return None;
+        }
+        let title = self.text(map, "", "title", false).unwrap_or_else(|| name.clone());
+        Some(Topic { name, title })
+    }
+
+    /// A required or optional non-empty string field.
+    fn text(&mut self, map: &Mapping, path: &str, field: &str, required: bool) -> Option<String> {
+        let here = join(path, field);
+        match map.get(field) {
+            None | Some(Value::Null) if required => {
+                let what = if path.is_empty() { "the bank" } else { "question" };
+                self.problem(path, format!("missing `{field}` in {what}"));
+                None
+            }
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.problem(&here, format!("`{field}` is empty"));
+                None
+            }
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            Some(other) => {
+                self.problem(&here, format!("`{field}` must be text, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn question(&mut self, item: &Value, path: &str, topic: &str) -> Option<(Question, Location)> {
+        let Some(map) = item.as_mapping() else {
+            self.problem(path, format!("a question must be a mapping with id, prompt and answer, found {}", kind(item)));
+            return None;
+        };
+        self.unknown_fields(map, path, &QUESTION_FIELDS, "a question");
+        let id = self.text(map, path, "id", true);
+        let difficulty = self.difficulty(map, path);
+        let prompt = self.text(map, path, "prompt", true);
+        let answer = self.text(map, path, "answer", true);
+        let hint = self.text(map, path, "hint", false);
+        let points = self.points(map, path);
+        let question = Question {
+            id: id?,
+            topic: topic.to_string(),
+            difficulty: difficulty?,
+            prompt: prompt?,
+            answer: answer?,
+            points: points?,
+            hint,
+        };
+        Some((question, self.spans.value(path)))
+    }
+
+    fn difficulty(&mut self, map: &Mapping, path: &str) -> Option<Difficulty> {
+        let text = self.text(map, path, "difficulty", true)?;
+        let found = Difficulty::parse(&text);
+        if found.is_none() {
+            self.problem(&join(path, "difficulty"), format!("unknown difficulty `{text}`; expected easy, medium or hard"));
+        }
+        found
+    }
+
+    fn points(&mut self, map: &Mapping, path: &str) -> Option<Vec<Point>> {
+        let here = join(path, "points");
+        match map.get("points") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(Value::Sequence(items)) if items.is_empty() => {
+                self.problem(&here, "`points` is empty: list the key points, or leave the field out to derive them");
+                None
+            }
+            Some(Value::Sequence(items)) => {
+                let points: Vec<Option<Point>> =
+                    items.iter().enumerate().map(|(i, p)| self.point(p, &format!("{here}[{i}]"))).collect();
+                points.into_iter().collect()
+            }
+            Some(other) => {
+                self.problem(&here, format!("`points` must be a list, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn point(&mut self, item: &Value, path: &str) -> Option<Point> {
+        match item {
+            Value::Mapping(map) => self.point_map(map, path),
+            Value::Null => {
+                self.problem(path, "empty point");
+                None
+            }
+            other => match scalar_text(other) {
+                Some(text) if text.trim().is_empty() => {
+                    self.problem(path, "empty point");
+                    None
+                }
+                Some(text) => Some(Point::term(text.trim())),
+                None => {
+                    self.problem(path, format!("a point must be a term or a mapping with `any:`, found {}", kind(other)));
+                    None
+                }
+            },
+        }
+    }
+
+    fn point_map(&mut self, map: &Mapping, path: &str) -> Option<Point> {
+        self.unknown_fields(map, path, &POINT_FIELDS, "a point");
+        let alternatives = self.alternatives(map, path);
+        let weight = self.weight(map, path);
+        let label = self.text(map, path, "label", false);
+        Some(Point { alternatives: alternatives?, weight: weight?, label })
+    }
+
+    fn alternatives(&mut self, map: &Mapping, path: &str) -> Option<Vec<String>> {
+        let here = join(path, "any");
+        let Some(items) = map.get("any") else {
+            self.problem(path, "missing `any:` (the list of alternative phrasings) in point");
+            return None;
+        };
+        let Some(items) = items.as_sequence().filter(|items| !items.is_empty()) else {
+            self.problem(&here, "`any` must be a non-empty list of terms");
+            return None;
+        };
+        let mut all = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match scalar_text(item) {
+                Some(text) if !text.trim().is_empty() => all.push(text.trim().to_string()),
+                _ => self.problem(&format!("{here}[{i}]"), "empty alternative: every entry of `any` must be a term"),
+            }
+        }
+        (all.len() == items.len()).then_some(all)
+    }
+
+    fn weight(&mut self, map: &Mapping, path: &str) -> Option<u32> {
+        let Some(value) = map.get("weight") else { return Some(1) };
+        match value.as_u64() {
+            Some(0) => {
+                self.problem(&join(path, "weight"), "weight must be at least 1 (a zero-weight point counts for nothing)");
+                None
+            }
+            Some(w) if w <= 100 => Some(w as u32),
+            _ => {
+                self.problem(&join(path, "weight"), "weight must be a whole number from 1 to 100");
+                None
+            }
+        }
+    }
+}
+
+/// Text of a scalar that reads naturally as a term (strings, numbers like `401`, booleans).
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}

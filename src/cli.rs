@@ -1,0 +1,189 @@
+//! The command line: every command, flag and help text (clap derive; `///` docs are the help).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::bank::Difficulty;
+
+/// Practise technical interview answers in the terminal.
+///
+/// Questions come one at a time; each free-text answer is scored by the key points it covers
+/// (tolerant of typos, word forms and word order, strict about negation), with feedback on what
+/// was covered and missed, and a summary of weak topics at the end.
+#[derive(Debug, Parser)]
+#[command(name = "rehearse", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Load questions from this bank file or folder of .yaml files instead of the built-in bank
+    /// (repeatable)
+    #[arg(long, global = true, value_name = "PATH", env = "REHEARSE_BANK")]
+    pub bank: Vec<PathBuf>,
+
+    /// When to use colour (NO_COLOR and TERM=dumb are honoured by `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print less: no headers or hints
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more: alternatives of each key point, timings
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Practise: answer questions one at a time and get feedback (the default command)
+    Quiz(QuizArgs),
+    /// Topics with their question counts by difficulty
+    Topics,
+    /// Questions (id, topic, difficulty, prompt), filtered like quiz
+    List(FilterArgs),
+    /// One question: prompt, model answer, key points and hint
+    Show {
+        /// The question id (see `rehearse list`)
+        id: String,
+    },
+    /// Score one answer to a question and print the feedback
+    Score {
+        /// The question id (see `rehearse list`)
+        id: String,
+        /// The answer; read from standard input when absent
+        answer: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Check bank files; prints every problem as FILE:LINE:COL: message and exits 1 if any
+    Validate {
+        /// Bank files or folders (default: the loaded bank)
+        paths: Vec<PathBuf>,
+    },
+    /// Measure how well the scorer agrees with human grades (JSON lines of graded answers)
+    Eval {
+        /// Graded answers: one JSON object a line with answer, grade and max_grade, and either
+        /// question and reference_answer(s) or a bank question_id
+        file: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// Which questions to take.
+#[derive(Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Only these topics (repeatable, or comma-separated)
+    #[arg(short, long = "topic", value_name = "TOPIC", value_delimiter = ',')]
+    pub topics: Vec<String>,
+
+    /// Only questions of this difficulty
+    #[arg(short, long, value_enum)]
+    pub difficulty: Option<Difficulty>,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct QuizArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// How many questions to ask
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: u32,
+
+    /// Time limit for the whole session, e.g. 15m, 90s, 1h30m
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub time: Option<Duration>,
+
+    /// Time limit for each question, e.g. 2m, 90s
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub per_question: Option<Duration>,
+
+    /// Seed for the question order: the same seed asks the same questions in the same order
+    #[arg(long)]
+    pub seed: Option<u64>,
+
+    /// Exam mode: hold all feedback until the end
+    #[arg(long)]
+    pub exam: bool,
+
+    /// Topics averaging below this score (0-100) are reported as weak
+    #[arg(long, default_value_t = 60, value_name = "PCT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub pass_mark: u8,
+
+    /// Answers from a YAML or JSON file mapping question id to answer (no prompts)
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+}
+
+impl ValueEnum for Difficulty {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Difficulty::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
+}
+
+/// A positive duration in humantime form ("90s", "15m", "1h30m").
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let duration = humantime::parse_duration(text.trim())
+        .map_err(|e| format!("{e}; use a duration like 90s, 15m or 1h30m"))?;
+    if duration.is_zero() {
+        return Err("a time limit must be more than zero; use a duration like 90s or 15m".into());
+    }
+    Ok(duration)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations_must_be_positive_and_well_formed() {
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+        for bad in ["0s", "-5m", "soon", ""] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn topics_accept_repeats_and_comma_lists() {
+        let cli = Cli::try_parse_from(["rehearse", "list", "-t", "http,security", "--topic", "design"]).unwrap();
+        let Some(Command::List(filter)) = cli.command else { panic!("not list") };
+        assert_eq!(filter.topics, ["http", "security", "design"]);
+    }
+}

@@ -1,0 +1,47 @@
+//! `eval FILE.jsonl`: prints the scorer's agreement with human grades.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::{Outcome, source};
+use crate::bank::{self, BankSource};
+use crate::cli::{Global, OutputFormat};
+use crate::eval::{agreement, parse_rows, score_rows};
+
+pub fn run(global: &Global, file: &Path, format: OutputFormat) -> Result<Outcome> {
+    let text = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = String::from_utf8(text).with_context(|| format!("{} is not UTF-8 text", file.display()))?;
+    let rows = parse_rows(&text).with_context(|| format!("in {}", file.display()))?;
+    // Rows that name a bank question need the bank; rows with their own references do not.
+    let needs_bank = rows.iter().any(|(_, r)| r.reference_answer.is_none() && r.reference_answers.is_empty());
+    let bank = if needs_bank || source(global) != BankSource::Builtin {
+        bank::load(&source(global)).context("cannot load the question bank")?
+    } else {
+        bank::Bank::default()
+    };
+    let scored = score_rows(&rows, &bank).with_context(|| format!("in {}", file.display()))?;
+    let result = agreement(&scored);
+    let mut out = io::stdout().lock();
+    if global.verbose {
+        // Per-row detail on stderr, so stdout stays one object with --format json.
+        let mut err = io::stderr().lock();
+        for row in &scored {
+            writeln!(err, "{}\tscore {:.2}\tgrade {:.2}", row.id, row.score, row.grade)?;
+        }
+    }
+    match format {
+        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string(&result)?)?,
+        OutputFormat::Text => {
+            let show = |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |v| format!("{v:.3}"));
+            writeln!(out, "n         {}", result.n)?;
+            writeln!(out, "pearson   {}", show(result.pearson))?;
+            writeln!(out, "spearman  {}", show(result.spearman))?;
+            if result.auc.is_some() {
+                writeln!(out, "auc       {}", show(result.auc))?;
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}

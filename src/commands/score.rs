@@ -1,0 +1,49 @@
+//! `score ID [ANSWER]`: scores one answer and prints the feedback, as text or JSON.
+
+use std::io::{self, IsTerminal, Read, Write};
+
+use anyhow::{Context, Result};
+
+use super::{Outcome, find_question};
+use crate::bank::Bank;
+use crate::cli::OutputFormat;
+use crate::quiz::feedback;
+use crate::score::{MAX_TEXT_BYTES, Rubric, Vocabulary};
+
+pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) -> Result<Outcome> {
+    let question = find_question(bank, id)?;
+    let answer = match answer {
+        Some(answer) => answer,
+        None => read_stdin()?,
+    };
+    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let assessment = Rubric::for_question(question, &vocabulary).assess(&answer);
+    let mut out = io::stdout().lock();
+    match format {
+        OutputFormat::Json => {
+            let json = serde_json::json!({
+                "id": question.id,
+                "score": assessment.score,
+                "points": assessment.points,
+            });
+            writeln!(out, "{json}")?;
+        }
+        OutputFormat::Text => out.write_all(feedback::render(question, &assessment, true).as_bytes())?,
+    }
+    Ok(Outcome::Success)
+}
+
+/// The answer from standard input; bytes that are not UTF-8 are replaced, not fatal.
+fn read_stdin() -> Result<String> {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("Type the answer, then Ctrl-D:");
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(4 * MAX_TEXT_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .context("cannot read the answer from standard input")?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

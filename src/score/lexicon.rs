@@ -1,0 +1,51 @@
+//! The small closed word lists the normaliser needs: stop words, negation cues and clause breaks.
+
+/// Function words that carry no key-point meaning. Negation cues are deliberately absent.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "being", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "each", "either", "else", "etc", "even", "ever",
+    "for", "from", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "let", "may", "me", "might", "much", "must", "my", "myself", "of",
+    "often", "on", "one", "onto", "or", "our", "ours", "ourselves", "out",
+    "per", "shall", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through",
+    "thus", "to", "too", "upon", "us", "usually", "very", "via", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will",
+    "with", "within", "would", "yes", "yet", "you", "your", "yours", "yourself", "yourselves", "basically",
+    "i'm", "it's", "that's", "there's", "they're", "we're", "you're", "i've", "we've", "you've", "let's",
+    "e.g", "i.e", "eg", "ie", "really", "thing", "things", "way", "like", "well", "since", "though",
+];
+
+/// Words that negate what follows them.
+const NEGATION_CUES: &[&str] = &[
+    "not", "no", "never", "none", "nor", "neither", "without", "cannot", "non", "nothing", "nobody",
+    "nowhere", "lack", "lacks", "lacking", "unable", "avoid", "avoids", "instead",
+];
+
+/// Words that end a negation's reach: a new clause or a contrast starts here.
+const CLAUSE_BREAKS: &[&str] = &[
+    "but", "however", "although", "though", "whereas", "while", "because", "since", "so", "therefore",
+    "thus", "hence", "and", "then", "which", "unlike", "except", "only", "rather",
+];
+
+/// Words after `not` that cancel the negation ("not only … but also").
+const NEGATION_CANCELLERS: &[&str] = &["only", "just", "merely", "necessarily"];
+
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+/// `not`, `never`, `without`, and any contraction ending in n't (isn't, doesn't, won't).
+pub fn is_negation_cue(word: &str) -> bool {
+    NEGATION_CUES.contains(&word) || word.ends_with("n't") || word.ends_with("n\u{2019}t")
+}
+
+pub fn is_clause_break(word: &str) -> bool {
+    CLAUSE_BREAKS.contains(&word)
+}
+
+pub fn cancels_negation(word: &str) -> bool {
+    NEGATION_CANCELLERS.contains(&word)
+}

@@ -1,0 +1,186 @@
+//! The one normaliser for answers and key points: fold, tokenise, stem, and mark negated words.
+
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::lexicon::{cancels_negation, is_clause_break, is_negation_cue, is_stop_word};
+
+/// How far a negation reaches: this many content words, unless a clause ends first.
+const NEGATION_REACH: usize = 3;
+
+/// Answers longer than this many bytes are scored on their first part only (no answer is this long).
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// What sort of word a token is; it decides whether near misses may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An ordinary word, stemmed; long ones tolerate typos.
+    Word,
+    /// Digits, or letters mixed with digits (`401`, `2xx`, `oauth2`, `v1`): exact only.
+    Code,
+}
+
+/// One content word of a text, after folding and stemming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The folded word as written (lowercase, accents removed).
+    pub word: String,
+    /// Its English stem (the word itself for codes).
+    pub stem: String,
+    pub kind: Kind,
+    /// Inside the reach of a negation cue ("not idempotent").
+    pub negated: bool,
+}
+
+/// The content words of a text, in order. Stop words and negation cues are dropped, their effect
+/// kept in [`Token::negated`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens(pub Vec<Token>);
+
+/// Normalises `text`; `keep_stop_words` keeps function words (for points made only of them).
+pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
+    let text = truncate(text);
+    let folded = fold(text);
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut out = Vec::new();
+    let mut reach = 0usize;
+    let mut last_was_not = false;
+    for piece in folded.split_word_bounds() {
+        let Some(word) = clean_word(piece) else {
+            if ends_clause(piece) {
+                reach = 0;
+            }
+            continue;
+        };
+        if last_was_not && cancels_negation(word) {
+            reach = 0;
+            last_was_not = false;
+            continue;
+        }
+        last_was_not = false;
+        if is_negation_cue(word) {
+            reach = NEGATION_REACH;
+            last_was_not = true;
+            continue;
+        }
+        if is_clause_break(word) {
+            reach = 0;
+        }
+        if !keep_stop_words && is_stop_word(word) {
+            continue;
+        }
+        out.push(token(word, &stemmer, reach > 0));
+        reach = reach.saturating_sub(1);
+    }
+    Tokens(out)
+}
+
+fn token(word: &str, stemmer: &Stemmer, negated: bool) -> Token {
+    let is_code = word.chars().any(|c| c.is_ascii_digit());
+    let (kind, stem) = if is_code {
+        (Kind::Code, word.to_string())
+    } else {
+        (Kind::Word, stemmer.stem(word).into_owned())
+    };
+    Token { word: word.to_string(), stem, kind, negated }
+}
+
+/// Cuts hostile lengths at a character boundary.
+fn truncate(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_BYTES {
+        return text;
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// NFKC, lower case, accents removed. ASCII text (the common case) takes a fast path.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(text.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(text);
+    }
+    let lower = text.nfkc().collect::<String>().to_lowercase();
+    Cow::Owned(lower.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect())
+}
+
+/// The word in a segment, without possessive `'s` and stray apostrophes; `None` for non-words.
+fn clean_word(piece: &str) -> Option<&str> {
+    if !piece.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let piece = piece.strip_suffix("'s").or_else(|| piece.strip_suffix("\u{2019}s")).unwrap_or(piece);
+    Some(piece.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Punctuation that ends a clause (and so a negation's reach).
+fn ends_clause(piece: &str) -> bool {
+    piece.chars().any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text, false).0.into_iter().map(|t| t.stem).collect()
+    }
+
+    fn negated(text: &str) -> Vec<String> {
+        tokens(text, false).0.into_iter().filter(|t| t.negated).map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn folds_case_accents_and_compatibility_forms() {
+        assert_eq!(fold("Café ＡＰＩ"), "cafe api");
+        assert_eq!(words("RÉSUMÉS"), ["resum"]);
+    }
+
+    #[test]
+    fn stems_word_forms_and_drops_stop_words() {
+        assert_eq!(words("The clients are retrying the requests"), ["client", "retri", "request"]);
+    }
+
+    #[test]
+    fn keeps_numbers_and_codes_intact() {
+        let toks = tokens("A 401, any 2xx, OAuth2 and X-RateLimit-Remaining", false).0;
+        let stems: Vec<_> = toks.iter().map(|t| t.stem.as_str()).collect();
+        assert_eq!(stems, ["401", "2xx", "oauth2", "x", "ratelimit", "remain"]);
+        assert_eq!(toks[0].kind, Kind::Code);
+        assert_eq!(toks[3].kind, Kind::Word);
+    }
+
+    #[test]
+    fn marks_words_in_a_negation_reach() {
+        let table: [(&str, &[&str]); 7] = [
+            ("POST is not idempotent", &["idempotent"]),
+            ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
+            ("the server never stores session state", &["stores", "session", "state"]),
+            ("no, it is idempotent", &[]),
+            ("non-idempotent", &["idempotent"]),
+            ("not only GET but also PUT", &[]),
+            ("act for a user without their password", &["password"]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(negated(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn survives_hostile_text() {
+        assert!(tokens("", false).0.is_empty());
+        assert!(tokens("!!! ??? 🎉🎉", false).0.is_empty());
+        assert_eq!(words("\u{1b}[31mred\u{7}\0"), ["31mred"]);
+        let huge = "é".repeat(MAX_TEXT_BYTES);
+        assert!(tokens(&huge, false).0.len() <= 1);
+    }
+}

@@ -1,0 +1,24 @@
+//! "Did you mean …?" suggestions for mistyped names (fields, topics, question ids).
+
+/// The candidate closest to `name`, when it is close enough to be a likely typo.
+pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(name, c), *c))
+        .filter(|(similarity, _)| *similarity >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn suggests_only_close_names() {
+        let names = ["answer", "prompt", "points"];
+        assert_eq!(closest("answr", &names), Some("answer"));
+        assert_eq!(closest("pionts", &names), Some("points"));
+        assert_eq!(closest("zebra", &names), None);
+    }
+}
