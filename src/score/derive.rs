@@ -1,16 +1,24 @@
 //! Key points derived from a model answer when a question lists none.
 //!
 //! Every distinct content word of the answer becomes a point, weighted by how informative it is
-//! across the bank (inverse document frequency); words that merely repeat the question are demoted,
-//! since a candidate echoing the prompt shows no knowledge.
+//! across the bank (inverse document frequency). Words that merely repeat the question are
+//! demoted, since echoing the prompt shows no knowledge; question words the model answer leaves
+//! out are added with a small weight, since using them shows the answer is at least on topic.
+//!
+//! Derived points are single words lifted out of their sentences, so they carry no polarity: the
+//! negation in "the compiler does not create one" belongs to the claim, not to the word "create".
+//! Polarity is judged only on points an author wrote (measured: judging it on derived words cost
+//! 0.02 of Pearson r on the development set, see `docs/scoring.md`).
 
 use std::collections::{HashMap, HashSet};
 
-use super::normalise::tokens;
+use super::normalise::{Token, tokens};
 use super::{Criterion, Pattern};
 
-/// How much a point that repeats a word of the question still counts.
+/// How much a model-answer word that repeats the question counts.
 const ECHO_WEIGHT: f64 = 0.3;
+/// How much a question word that the model answer does not use counts.
+const TOPIC_WEIGHT: f64 = 0.1;
 
 /// Document frequencies of stems over a set of model answers (the bank's, or an eval file's).
 #[derive(Debug, Clone, Default)]
@@ -41,34 +49,33 @@ impl Vocabulary {
     }
 }
 
-/// One criterion per distinct content word of `answer`.
+/// One criterion per distinct content word of `answer`, then of `prompt`.
 pub(super) fn criteria(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> Vec<Criterion> {
-    let echoed: HashSet<String> = tokens(prompt, false).0.into_iter().map(|t| t.stem).collect();
+    let prompt_words = distinct(tokens(prompt, false).0);
+    let answer_words = distinct(tokens(answer, false).0);
+    let in_prompt: HashSet<&str> = prompt_words.iter().map(|t| t.stem.as_str()).collect();
+    let in_answer: HashSet<&str> = answer_words.iter().map(|t| t.stem.as_str()).collect();
+    let from_answer = answer_words.iter().map(|t| {
+        let share = if in_prompt.contains(t.stem.as_str()) { ECHO_WEIGHT } else { 1.0 };
+        criterion(t, share, vocabulary)
+    });
+    let from_prompt = prompt_words
+        .iter()
+        .filter(|t| !in_answer.contains(t.stem.as_str()))
+        .map(|t| criterion(t, TOPIC_WEIGHT, vocabulary));
+    from_answer.chain(from_prompt).collect()
+}
+
+fn distinct(words: Vec<Token>) -> Vec<Token> {
     let mut seen = HashSet::new();
-    let xq: f64 = std::env::var("XQ").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
-    let answer_toks = tokens(answer, false).0;
-    let mut extra: Vec<Criterion> = Vec::new();
-    if xq > 0.0 {
-        let ans: HashSet<String> = answer_toks.iter().map(|t| t.stem.clone()).collect();
-        let mut seen2 = HashSet::new();
-        for t in tokens(prompt, false).0 {
-            if !ans.contains(&t.stem) && seen2.insert(t.stem.clone()) {
-                extra.push(Criterion { label: t.word.clone(), weight: vocabulary.weight(&t.stem) * xq, patterns: vec![Pattern { negative: false, words: vec![t] }] });
-            }
-        }
+    words.into_iter().filter(|t| seen.insert(t.stem.clone())).collect()
+}
+
+fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary) -> Criterion {
+    let word = Token { negated: false, ..word.clone() };
+    Criterion {
+        label: word.word.clone(),
+        weight: vocabulary.weight(&word.stem) * share,
+        patterns: vec![Pattern { negative: None, words: vec![word] }],
     }
-    let mut v: Vec<Criterion> = answer_toks
-        .into_iter()
-        .filter(|t| seen.insert(t.stem.clone()))
-        .map(|t| {
-            let echo = if echoed.contains(&t.stem) { std::env::var("XE").ok().and_then(|v| v.parse().ok()).unwrap_or(ECHO_WEIGHT) } else { 1.0 };
-            Criterion {
-                label: t.word.clone(),
-                weight: vocabulary.weight(&t.stem).powf(std::env::var("XI").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0)) * echo,
-                patterns: vec![Pattern { negative: t.negated, words: vec![t] }],
-            }
-        })
-        .collect();
-    v.extend(extra);
-    v
 }

@@ -19,8 +19,9 @@ pub enum Found {
     Contradicts(Vec<String>),
 }
 
-/// Looks for the phrase `pattern` (negative when it states a negation) among `answer`'s words.
-pub fn find(pattern: &[Token], negative: bool, answer: &[Token]) -> Found {
+/// Looks for the phrase `pattern` among `answer`'s words. `negative` says whether the phrase states
+/// a negation; with `None` any occurrence agrees.
+pub fn find(pattern: &[Token], negative: Option<bool>, answer: &[Token]) -> Found {
     let Some(rarest) = (0..pattern.len()).min_by_key(|&j| answer.iter().filter(|a| same_word(&pattern[j], a)).count())
     else {
         return Found::Absent;
@@ -30,7 +31,7 @@ pub fn find(pattern: &[Token], negative: bool, answer: &[Token]) -> Found {
     for anchor in (0..answer.len()).filter(|&i| same_word(&pattern[rarest], &answer[i])) {
         let Some(chosen) = window(pattern, answer, anchor, reach) else { continue };
         let matched: Vec<String> = chosen.iter().map(|&i| answer[i].word.clone()).collect();
-        if chosen.iter().any(|&i| answer[i].negated) == negative {
+        if negative.is_none_or(|negative| chosen.iter().any(|&i| answer[i].negated) == negative) {
             return Found::Agrees(matched);
         }
         contradiction.get_or_insert(matched);
@@ -64,13 +65,7 @@ pub fn same_word(point: &Token, answer: &Token) -> bool {
     if point.kind == Kind::Code || answer.kind == Kind::Code {
         return false;
     }
-    near_miss(&point.word, &answer.word) || near_miss(&point.stem, &answer.stem) || same_root(&point.stem, &answer.stem)
-}
-
-fn same_root(a: &str, b: &str) -> bool {
-    let n: usize = std::env::var("XP").ok().and_then(|v| v.parse().ok()).unwrap_or(99);
-    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    common >= n
+    near_miss(&point.word, &answer.word) || near_miss(&point.stem, &answer.stem)
 }
 
 /// Within the typo budget for the words' length; the first letter must agree (typos rarely hit it).
@@ -107,7 +102,7 @@ mod tests {
     fn found(point: &str, answer: &str) -> Found {
         let point = tokens(point, false).0;
         let negative = point.iter().any(|t| t.negated);
-        find(&point, negative, &tokens(answer, false).0)
+        find(&point, Some(negative), &tokens(answer, false).0)
     }
 
     fn agrees(point: &str, answer: &str) -> bool {

@@ -17,13 +17,14 @@ pub use normalise::{MAX_TEXT_BYTES, Tokens, tokens};
 
 /// The exponent of the score curve: coverage is raised to this power before scaling to 0–100.
 /// Below 1 it lifts partial answers, as human graders do (see `docs/scoring.md`).
-const CURVE: f64 = 0.75;
+const CURVE: f64 = 0.5;
 
 /// One phrasing of a point, normalised.
 #[derive(Debug, Clone)]
 struct Pattern {
     words: Vec<normalise::Token>,
-    negative: bool,
+    /// Whether the phrase states a negation; `None` when polarity is not judged (derived points).
+    negative: Option<bool>,
 }
 
 /// A key point ready for matching.
@@ -120,7 +121,7 @@ fn pattern(text: &str) -> Option<Pattern> {
     if words.is_empty() {
         words = tokens(text, true).0;
     }
-    let negative = words.iter().any(|w| w.negated);
+    let negative = Some(words.iter().any(|w| w.negated));
     (!words.is_empty()).then_some(Pattern { words, negative })
 }
 
@@ -151,8 +152,6 @@ fn score_of(points: &[PointResult]) -> u8 {
     if total <= 0.0 {
         return 0;
     }
-    let k: f64 = std::env::var("XK").ok().and_then(|v| v.parse().ok()).unwrap_or(1000.0);
-    let n = points.len() as f64;
-    let coverage = (weight_of(Verdict::Covered) / (total * (k / n).min(1.0))).min(1.0);
-    (100.0 * coverage.powf(std::env::var("XC").ok().and_then(|v| v.parse().ok()).unwrap_or(CURVE))).round().clamp(0.0, 100.0) as u8
+    let coverage = weight_of(Verdict::Covered) / total;
+    (100.0 * coverage.powf(CURVE)).round().clamp(0.0, 100.0) as u8
 }
