@@ -8,6 +8,7 @@ pub mod cli;
 mod commands;
 pub mod eval;
 pub mod quiz;
+pub mod report;
 pub mod score;
 pub mod suggest;
 

@@ -1,4 +1,8 @@
-//! A practice session: choosing questions, asking them, timing them, and summing up.
+//! A practice session: choosing questions, asking them, timing them, and scoring the answers.
 
 pub mod feedback;
 pub mod plan;
+pub mod script;
+pub mod session;
+pub mod terminal;
+pub mod timer;

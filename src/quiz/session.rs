@@ -1,0 +1,242 @@
+//! Runs a session: asks each planned question through a [`Responder`], scores, and records.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::feedback;
+use super::timer::{Clock, Deadline, Limits};
+use crate::bank::{Difficulty, Question};
+use crate::score::{Assessment, Rubric, Vocabulary};
+
+/// What became of a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Answered,
+    /// Time ran out; what was typed so far was scored.
+    TimedOut,
+    Skipped,
+    /// Never asked: the session ended first.
+    Unanswered,
+}
+
+/// One question of a finished session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    pub id: String,
+    pub topic: String,
+    pub difficulty: Difficulty,
+    pub prompt: String,
+    pub answer: String,
+    pub status: Status,
+    /// Present for answered and timed-out questions.
+    pub assessment: Option<Assessment>,
+    pub elapsed: Duration,
+}
+
+impl Record {
+    /// The score that counts for averages: skipped is 0, unanswered does not count.
+    pub fn counted_score(&self) -> Option<u8> {
+        match self.status {
+            Status::Unanswered => None,
+            Status::Skipped => Some(0),
+            Status::Answered | Status::TimedOut => Some(self.assessment.as_ref().map_or(0, |a| a.score)),
+        }
+    }
+}
+
+/// What the candidate did with a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    Answer(String),
+    TimedOut(String),
+    Skip,
+    /// `:quit`: end the session here.
+    Quit,
+    /// Ctrl-C: end the session here, exit 130.
+    Interrupted,
+    /// No more input (scripted sessions).
+    EndOfInput,
+}
+
+/// Where answers come from: the terminal, stdin lines or an answers file.
+pub trait Responder {
+    /// Gets the reply to `question`, giving up at `deadline` with what was typed so far.
+    fn reply(&mut self, question: &Question, deadline: Option<Deadline>) -> io::Result<Reply>;
+}
+
+/// How a session is run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    pub limits: Limits,
+    /// Hold feedback until the end.
+    pub exam: bool,
+    /// Print headers and feedback (off for `-q`).
+    pub chatty: bool,
+    /// Print each answer after its question (scripted sessions, so the output reads as a transcript).
+    pub echo: bool,
+}
+
+/// A finished session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub records: Vec<Record>,
+    pub interrupted: bool,
+    pub elapsed: Duration,
+}
+
+/// Asks `questions` in order, printing headers and feedback to `out`.
+pub fn run(
+    questions: &[&Question],
+    vocabulary: &Vocabulary,
+    responder: &mut dyn Responder,
+    clock: &dyn Clock,
+    settings: Settings,
+    out: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let started = clock.now();
+    let session_end = settings.limits.session_end(started);
+    let mut records = Vec::with_capacity(questions.len());
+    let mut interrupted = false;
+    for (index, question) in questions.iter().enumerate() {
+        if session_end.is_some_and(|end| clock.now() >= end) {
+            writeln!(out, "Time is up for the session.")?;
+            break;
+        }
+        if settings.chatty {
+            write_header(out, question, index, questions.len())?;
+        }
+        let asked = clock.now();
+        let reply = responder.reply(question, settings.limits.deadline(asked, session_end))?;
+        let elapsed = clock.now().saturating_duration_since(asked);
+        let (status, answer) = match reply {
+            Reply::Answer(text) => {
+                if settings.echo {
+                    writeln!(out, "› {text}")?;
+                }
+                (Status::Answered, text)
+            }
+            Reply::TimedOut(text) => (Status::TimedOut, text),
+            Reply::Skip => {
+                if settings.chatty {
+                    writeln!(out, "Skipped.")?;
+                }
+                (Status::Skipped, String::new())
+            }
+            Reply::Quit | Reply::EndOfInput => break,
+            Reply::Interrupted => {
+                interrupted = true;
+                break;
+            }
+        };
+        let assessment = (status != Status::Skipped).then(|| Rubric::for_question(question, vocabulary).assess(&answer));
+        if let (Some(assessment), true) = (&assessment, settings.chatty && !settings.exam) {
+            if status == Status::TimedOut {
+                writeln!(out, "{}", console::style("Time is up: your answer so far was submitted.").yellow())?;
+            }
+            write!(out, "{}", feedback::render(question, assessment, true))?;
+        }
+        records.push(record(question, answer, status, assessment, elapsed));
+    }
+    for question in &questions[records.len()..] {
+        records.push(record(question, String::new(), Status::Unanswered, None, Duration::ZERO));
+    }
+    Ok(Outcome { records, interrupted, elapsed: clock.now().saturating_duration_since(started) })
+}
+
+fn write_header(out: &mut dyn Write, question: &Question, index: usize, total: usize) -> io::Result<()> {
+    let header = format!("Question {}/{total} · {} · {}", index + 1, question.topic, question.difficulty);
+    writeln!(out, "\n{}", console::style(header).bold().cyan())?;
+    writeln!(out, "{}", textwrap::fill(&question.prompt, 80))
+}
+
+fn record(question: &Question, answer: String, status: Status, assessment: Option<Assessment>, elapsed: Duration) -> Record {
+    Record {
+        id: question.id.clone(),
+        topic: question.topic.clone(),
+        difficulty: question.difficulty,
+        prompt: question.prompt.clone(),
+        answer,
+        status,
+        assessment,
+        elapsed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Point;
+    use crate::quiz::timer::tests::FakeClock;
+
+    /// Replies from a script, advancing the fake clock by a set time per reply.
+    struct Scripted<'a> {
+        replies: Vec<Reply>,
+        clock: &'a FakeClock,
+        think: Duration,
+        deadlines: Vec<Option<Duration>>,
+    }
+
+    impl Responder for Scripted<'_> {
+        fn reply(&mut self, _: &Question, deadline: Option<Deadline>) -> io::Result<Reply> {
+            self.deadlines.push(deadline.map(|d| d.span));
+            self.clock.advance(self.think);
+            Ok(if self.replies.is_empty() { Reply::EndOfInput } else { self.replies.remove(0) })
+        }
+    }
+
+    fn question(id: &str) -> Question {
+        Question {
+            id: id.into(),
+            topic: "http".into(),
+            difficulty: Difficulty::Easy,
+            prompt: "Which methods are idempotent?".into(),
+            answer: "GET and PUT.".into(),
+            points: vec![Point::term("GET"), Point::term("PUT")],
+            hint: None,
+        }
+    }
+
+    fn session(replies: Vec<Reply>, limits: Limits, think: u64) -> (Outcome, Vec<Option<Duration>>) {
+        let questions = [question("a"), question("b"), question("c")];
+        let refs: Vec<&Question> = questions.iter().collect();
+        let clock = FakeClock::new();
+        let mut responder = Scripted { replies, clock: &clock, think: Duration::from_secs(think), deadlines: vec![] };
+        let settings = Settings { limits, exam: false, chatty: true, echo: false };
+        let mut out = Vec::new();
+        let outcome = run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out).unwrap();
+        (outcome, responder.deadlines)
+    }
+
+    fn statuses(outcome: &Outcome) -> Vec<Status> {
+        outcome.records.iter().map(|r| r.status).collect()
+    }
+
+    #[test]
+    fn records_answers_skips_and_the_unasked() {
+        let (outcome, _) = session(vec![Reply::Answer("GET".into()), Reply::Skip], Limits::default(), 5);
+        assert_eq!(statuses(&outcome), [Status::Answered, Status::Skipped, Status::Unanswered]);
+        assert_eq!(outcome.records[0].counted_score(), Some(71));
+        assert_eq!(outcome.records[0].elapsed, Duration::from_secs(5));
+        assert_eq!(outcome.records[2].counted_score(), None);
+        assert!(!outcome.interrupted);
+    }
+
+    #[test]
+    fn the_session_limit_ends_the_session() {
+        let limits = Limits { session: Some(Duration::from_secs(50)), per_question: Some(Duration::from_secs(30)) };
+        let replies = vec![Reply::Answer("GET PUT".into()), Reply::TimedOut("GET".into()), Reply::Answer("x".into())];
+        let (outcome, deadlines) = session(replies, limits, 30);
+        assert_eq!(statuses(&outcome), [Status::Answered, Status::TimedOut, Status::Unanswered]);
+        assert_eq!(deadlines, [Some(Duration::from_secs(30)), Some(Duration::from_secs(20))]);
+    }
+
+    #[test]
+    fn an_interrupt_ends_the_session_and_is_reported() {
+        let (outcome, _) = session(vec![Reply::Answer("PUT".into()), Reply::Interrupted], Limits::default(), 1);
+        assert!(outcome.interrupted);
+        assert_eq!(statuses(&outcome), [Status::Answered, Status::Unanswered, Status::Unanswered]);
+    }
+}
