@@ -1,4 +1,6 @@
 //! The command line: every command, flag and help text (clap derive; `///` docs are the help).
+// Doc comments here are user-facing help text, not rustdoc: no Markdown backticks.
+#![allow(clippy::doc_markdown)]
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -182,8 +184,18 @@ mod tests {
 
     #[test]
     fn topics_accept_repeats_and_comma_lists() {
-        let cli = Cli::try_parse_from(["rehearse", "list", "-t", "http,security", "--topic", "design"]).unwrap();
-        let Some(Command::List(filter)) = cli.command else { panic!("not list") };
+        let cli = Cli::try_parse_from([
+            "rehearse",
+            "list",
+            "-t",
+            "http,security",
+            "--topic",
+            "design",
+        ])
+        .unwrap();
+        let Some(Command::List(filter)) = cli.command else {
+            panic!("not list")
+        };
         assert_eq!(filter.topics, ["http", "security", "design"]);
     }
 }

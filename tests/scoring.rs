@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
+use rehearse::bank::Bank;
 use rehearse::bank::load_builtin;
 use rehearse::eval::{agreement, parse_rows, score_rows};
-use rehearse::bank::Bank;
 use rehearse::score::{Rubric, Verdict, Vocabulary};
 use std::sync::LazyLock;
 
@@ -32,7 +32,11 @@ fn every_built_in_question_has_five_graded_answers() {
     let scores = fixture_scores();
     for question in &load_builtin().questions {
         for kind in ["strong", "partial", "wrong", "typo", "negation"] {
-            assert!(scores.contains_key(&(question.id.clone(), kind.into())), "{} has no {kind} answer", question.id);
+            assert!(
+                scores.contains_key(&(question.id.clone(), kind.into())),
+                "{} has no {kind} answer",
+                question.id
+            );
         }
     }
 }
@@ -52,7 +56,9 @@ fn strong_answers_score_high_and_wrong_answers_low() {
     let mut failures = Vec::new();
     for ((question, kind), score) in fixture_scores() {
         match kind.as_str() {
-            "strong" | "typo" if score < 70.0 => failures.push(format!("{question}.{kind} scored {score}")),
+            "strong" | "typo" if score < 70.0 => {
+                failures.push(format!("{question}.{kind} scored {score}"))
+            }
             "wrong" if score > 30.0 => failures.push(format!("{question}.{kind} scored {score}")),
             _ => {}
         }
@@ -81,8 +87,15 @@ fn every_model_answer_covers_its_own_points() {
     let mut failures = Vec::new();
     for question in &bank.questions {
         let assessment = Rubric::for_question(question, &vocabulary).assess(&question.answer);
-        for point in assessment.points.iter().filter(|p| p.verdict != Verdict::Covered) {
-            failures.push(format!("{}: {:?} {}", question.id, point.verdict, point.label));
+        for point in assessment
+            .points
+            .iter()
+            .filter(|p| p.verdict != Verdict::Covered)
+        {
+            failures.push(format!(
+                "{}: {:?} {}",
+                question.id, point.verdict, point.label
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

@@ -41,7 +41,10 @@ pub struct Report {
 pub fn load(source: &BankSource) -> Result<Bank, Error> {
     let report = check(source)?;
     match report.diagnostics.first() {
-        Some(first) => Err(Error::Invalid { first: first.clone(), count: report.diagnostics.len() }),
+        Some(first) => Err(Error::Invalid {
+            first: first.clone(),
+            count: report.diagnostics.len(),
+        }),
         None => Ok(report.bank),
     }
 }
@@ -56,7 +59,10 @@ pub fn check(source: &BankSource) -> Result<Report, Error> {
     let files = match source {
         BankSource::Builtin => builtin::FILES
             .iter()
-            .map(|(name, text)| BankFile { name: (*name).to_string(), text: Ok((*text).to_string()) })
+            .map(|(name, text)| BankFile {
+                name: (*name).to_string(),
+                text: Ok((*text).to_string()),
+            })
             .collect(),
         BankSource::Paths(paths) => read_paths(paths)?,
     };
@@ -71,7 +77,10 @@ pub fn validate_sources(paths: &[PathBuf]) -> Result<Report, Error> {
 fn read_paths(paths: &[PathBuf]) -> Result<Vec<BankFile>, Error> {
     let mut files = Vec::new();
     for path in paths {
-        let meta = fs::metadata(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+        let meta = fs::metadata(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
         if meta.is_dir() {
             let mut found = bank_files_in(path)?;
             if found.is_empty() {
@@ -87,10 +96,18 @@ fn read_paths(paths: &[PathBuf]) -> Result<Vec<BankFile>, Error> {
 }
 
 fn bank_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = fs::read_dir(dir).map_err(|source| Error::Read { path: dir.to_path_buf(), source })?;
+    let entries = fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let mut found = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|source| Error::Read { path: dir.to_path_buf(), source })?.path();
+        let path = entry
+            .map_err(|source| Error::Read {
+                path: dir.to_path_buf(),
+                source,
+            })?
+            .path();
         let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
         if is_yaml && path.is_file() {
             found.push(path);
@@ -101,7 +118,12 @@ fn bank_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 
 fn read_file(path: &Path) -> BankFile {
     let name = path.display().to_string();
-    let at_start = |message: String| Diagnostic { file: name.clone(), line: 1, column: 1, message };
+    let at_start = |message: String| Diagnostic {
+        file: name.clone(),
+        line: 1,
+        column: 1,
+        message,
+    };
     let text = match fs::metadata(path) {
         Err(e) => Err(at_start(format!("cannot read: {e}"))),
         Ok(meta) if meta.len() > MAX_FILE_BYTES => Err(at_start(format!(
@@ -121,15 +143,26 @@ fn read_file(path: &Path) -> BankFile {
 fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line = valid.split(|b| *b == b'\n').count();
         let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
-        Diagnostic { file: name.to_string(), line, column, message: "invalid UTF-8: save the file as UTF-8".into() }
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Diagnostic {
+            file: name.to_string(),
+            line,
+            column,
+            message: "invalid UTF-8: save the file as UTF-8".into(),
+        }
     })
 }
 
 fn check_files(files: Vec<BankFile>) -> Report {
-    let mut report = Report { files: files.len(), ..Report::default() };
+    let mut report = Report {
+        files: files.len(),
+        ..Report::default()
+    };
     let mut seen: HashMap<String, Diagnostic> = HashMap::new();
     for file in files {
         let parsed = match &file.text {
@@ -145,11 +178,13 @@ fn check_files(files: Vec<BankFile>) -> Report {
             column: at.column,
             message,
         };
-        report.diagnostics.extend(parsed.problems.into_iter().map(|p| locate(p.at, p.message)));
-        if let Some(topic) = parsed.topic {
-            if !report.bank.topics.iter().any(|t| t.name == topic.name) {
-                report.bank.topics.push(topic);
-            }
+        report
+            .diagnostics
+            .extend(parsed.problems.into_iter().map(|p| locate(p.at, p.message)));
+        if let Some(topic) = parsed.topic
+            && !report.bank.topics.iter().any(|t| t.name == topic.name)
+        {
+            report.bank.topics.push(topic);
         }
         for (question, at) in parsed.questions {
             report.questions += 1;
@@ -176,21 +211,31 @@ fn parse_text(text: &str) -> ParsedFile {
         ..ParsedFile::default()
     };
     if text.trim().is_empty() {
-        return problem(Location { line: 1, column: 1 }, "empty file: a bank needs `topic:` and `questions:`".into());
+        return problem(
+            Location { line: 1, column: 1 },
+            "empty file: a bank needs `topic:` and `questions:`".into(),
+        );
     }
     match serde_yaml::from_str::<Value>(text) {
         Ok(root) => parse(&root, &SpanIndex::build(text)),
         Err(e) => {
-            let at = e.location().map_or(Location { line: 1, column: 1 }, |l| Location {
-                line: l.line(),
-                column: l.column(),
-            });
-            problem(at, format!("not valid YAML: {}", strip_location(&e.to_string())))
+            let at = e
+                .location()
+                .map_or(Location { line: 1, column: 1 }, |l| Location {
+                    line: l.line(),
+                    column: l.column(),
+                });
+            problem(
+                at,
+                format!("not valid YAML: {}", strip_location(&e.to_string())),
+            )
         }
     }
 }
 
-/// serde_yaml appends " at line L column C" to its messages; we print the position first instead.
+/// `serde_yaml` appends " at line L column C" to its messages; we print the position first instead.
 fn strip_location(message: &str) -> &str {
-    message.find(" at line ").map_or(message, |cut| &message[..cut])
+    message
+        .find(" at line ")
+        .map_or(message, |cut| &message[..cut])
 }

@@ -1,4 +1,4 @@
-//! `validate`: every problem of the given bank files as FILE:LINE:COL: message.
+//! `validate`: every problem of the given bank files as `FILE:LINE:COL: message`.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -10,7 +10,11 @@ use crate::bank::{self, BankSource};
 use crate::cli::Global;
 
 pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
-    let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };
+    let source = if paths.is_empty() {
+        source(global)
+    } else {
+        BankSource::Paths(paths.to_vec())
+    };
     let report = bank::check(&source)?;
     let mut out = io::stdout().lock();
     for diagnostic in &report.diagnostics {
@@ -19,7 +23,11 @@ pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
     let files = plural(report.files, "file");
     if report.diagnostics.is_empty() {
         let topics = plural(report.bank.topics.len(), "topic");
-        writeln!(out, "ok: {files}, {topics}, {}", plural(report.questions, "question"))?;
+        writeln!(
+            out,
+            "ok: {files}, {topics}, {}",
+            plural(report.questions, "question")
+        )?;
         Ok(Outcome::Success)
     } else {
         let problems = plural(report.diagnostics.len(), "problem");
@@ -31,5 +39,9 @@ pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
 }
 
 fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

@@ -24,6 +24,7 @@ pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
 }
 
 /// 1-based ranks, ties averaged.
+#[allow(clippy::float_cmp)] // ties are exactly equal values
 pub fn ranks(values: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
@@ -52,7 +53,12 @@ pub fn auc(scores: &[f64], labels: &[bool]) -> Option<f64> {
     if positives == 0 || negatives == 0 {
         return None;
     }
-    let rank_sum: f64 = rank.iter().zip(labels).filter(|(_, l)| **l).map(|(r, _)| r).sum();
+    let rank_sum: f64 = rank
+        .iter()
+        .zip(labels)
+        .filter(|(_, l)| **l)
+        .map(|(r, _)| r)
+        .sum();
     let p = positives as f64;
     Some((rank_sum - p * (p + 1.0) / 2.0) / (p * negatives as f64))
 }
@@ -69,7 +75,10 @@ mod tests {
     fn pearson_of_known_series() {
         assert!(close(pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]), 1.0));
         assert!(close(pearson(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), -1.0));
-        assert!(close(pearson(&[1.0, 2.0, 3.0, 4.0], &[1.0, 3.0, 2.0, 4.0]), 0.8));
+        assert!(close(
+            pearson(&[1.0, 2.0, 3.0, 4.0], &[1.0, 3.0, 2.0, 4.0]),
+            0.8
+        ));
         assert_eq!(pearson(&[1.0, 1.0], &[1.0, 2.0]), None);
     }
 
@@ -80,12 +89,18 @@ mod tests {
 
     #[test]
     fn spearman_sees_monotone_relations() {
-        assert!(close(spearman(&[1.0, 2.0, 3.0, 4.0], &[1.0, 10.0, 100.0, 1000.0]), 1.0));
+        assert!(close(
+            spearman(&[1.0, 2.0, 3.0, 4.0], &[1.0, 10.0, 100.0, 1000.0]),
+            1.0
+        ));
     }
 
     #[test]
     fn auc_counts_ordered_pairs_and_half_ties() {
-        assert!(close(auc(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]), 0.75));
+        assert!(close(
+            auc(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]),
+            0.75
+        ));
         assert!(close(auc(&[0.5, 0.5], &[false, true]), 0.5));
         assert_eq!(auc(&[0.5, 0.6], &[true, true]), None);
     }

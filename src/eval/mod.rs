@@ -2,7 +2,7 @@
 
 pub mod metrics;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -64,9 +64,13 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
         if line.trim().is_empty() {
             continue;
         }
-        let row: GradedAnswer = serde_json::from_str(line)
-            .map_err(|e| RowError::Malformed { line: line_number, reason: e.to_string() })?;
-        let valid = row.max_grade.is_finite() && row.max_grade > 0.0 && (0.0..=row.max_grade).contains(&row.grade);
+        let row: GradedAnswer = serde_json::from_str(line).map_err(|e| RowError::Malformed {
+            line: line_number,
+            reason: e.to_string(),
+        })?;
+        let valid = row.max_grade.is_finite()
+            && row.max_grade > 0.0
+            && (0.0..=row.max_grade).contains(&row.grade);
         if !valid {
             return Err(RowError::BadGrade { line: line_number });
         }
@@ -78,9 +82,10 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
 /// Scores every row: against its own reference answers (best of them) when it has some, else
 /// against the bank question it names.
 pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Scored>, RowError> {
-    let references: HashMap<&str, ()> = rows.iter().flat_map(|(_, r)| references_of(r)).map(|r| (r, ())).collect();
-    let file_vocabulary = Vocabulary::from_documents(references.keys().copied());
-    let bank_vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let references: HashSet<&str> = rows.iter().flat_map(|(_, r)| references_of(r)).collect();
+    let file_vocabulary = Vocabulary::from_documents(references.iter().copied());
+    let bank_vocabulary =
+        Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
     let mut rubrics: HashMap<(String, String), Vec<Rubric>> = HashMap::new();
     let mut scored = Vec::with_capacity(rows.len());
     for (line, row) in rows {
@@ -90,14 +95,22 @@ pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Sco
         if !rubrics.contains_key(&key) {
             let compiled = if refs.is_empty() {
                 let id = row.question_id.clone().unwrap_or_default();
-                let question = bank.question(&id).ok_or(RowError::NoReference { line: *line, id })?;
+                let question = bank
+                    .question(&id)
+                    .ok_or(RowError::NoReference { line: *line, id })?;
                 vec![Rubric::for_question(question, &bank_vocabulary)]
             } else {
-                refs.iter().map(|r| Rubric::derived(&prompt, r, &file_vocabulary)).collect()
+                refs.iter()
+                    .map(|r| Rubric::derived(&prompt, r, &file_vocabulary))
+                    .collect()
             };
             rubrics.insert(key.clone(), compiled);
         }
-        let best = rubrics[&key].iter().map(|r| r.assess(&row.answer).score).max().unwrap_or(0);
+        let best = rubrics[&key]
+            .iter()
+            .map(|r| r.assess(&row.answer).score)
+            .max()
+            .unwrap_or(0);
         scored.push(Scored {
             id: row.id.clone().unwrap_or_else(|| format!("line {line}")),
             score: f64::from(best) / 100.0,
@@ -108,20 +121,30 @@ pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Sco
 }
 
 fn references_of(row: &GradedAnswer) -> impl Iterator<Item = &str> {
-    row.reference_answer.iter().chain(&row.reference_answers).map(String::as_str).filter(|r| !r.trim().is_empty())
+    row.reference_answer
+        .iter()
+        .chain(&row.reference_answers)
+        .map(String::as_str)
+        .filter(|r| !r.trim().is_empty())
 }
 
 /// n, Pearson, Spearman, and AUC when every grade is exactly 0 or 1.
 pub fn agreement(scored: &[Scored]) -> Agreement {
-    let scores: Vec<f64> = scored.iter().map(|s| s.score).collect();
+    let predicted: Vec<f64> = scored.iter().map(|s| s.score).collect();
     let grades: Vec<f64> = scored.iter().map(|s| s.grade).collect();
-    let binary = !grades.is_empty() && grades.iter().all(|g| *g == 0.0 || *g == 1.0);
-    let labels: Vec<bool> = grades.iter().map(|g| *g == 1.0).collect();
+    // Grades are read from text, so a 0/1 grade is exactly 0.0 or 1.0.
+    #[allow(clippy::float_cmp)]
+    let is_binary = !grades.is_empty() && grades.iter().all(|g| *g == 0.0 || *g == 1.0);
+    let passed: Vec<bool> = grades.iter().map(|g| *g >= 1.0).collect();
     Agreement {
         n: scored.len(),
-        pearson: metrics::pearson(&scores, &grades),
-        spearman: metrics::spearman(&scores, &grades),
-        auc: if binary { metrics::auc(&scores, &labels) } else { None },
+        pearson: metrics::pearson(&predicted, &grades),
+        spearman: metrics::spearman(&predicted, &grades),
+        auc: if is_binary {
+            metrics::auc(&predicted, &passed)
+        } else {
+            None
+        },
     }
 }
 
@@ -132,9 +155,15 @@ mod tests {
     #[test]
     fn a_malformed_row_names_its_line() {
         let text = "{\"answer\": \"a\", \"grade\": 1, \"max_grade\": 5, \"reference_answer\": \"b\"}\n\n{oops\n";
-        assert!(matches!(parse_rows(text), Err(RowError::Malformed { line: 3, .. })));
+        assert!(matches!(
+            parse_rows(text),
+            Err(RowError::Malformed { line: 3, .. })
+        ));
         let text = "{\"answer\": \"a\", \"grade\": 6, \"max_grade\": 5}\n";
-        assert_eq!(parse_rows(text).unwrap_err(), RowError::BadGrade { line: 1 });
+        assert_eq!(
+            parse_rows(text).unwrap_err(),
+            RowError::BadGrade { line: 1 }
+        );
     }
 
     #[test]
@@ -144,7 +173,10 @@ mod tests {
             "{\"question\": \"Why use TLS?\", \"reference_answer\": \"It encrypts traffic and authenticates the server.\", \"answer\": \"I like turtles.\", \"grade\": 0, \"max_grade\": 5}\n",
         );
         let scored = score_rows(&parse_rows(text).unwrap(), &Bank::default()).unwrap();
-        assert!(scored[0].score > 0.8 && scored[1].score == 0.0, "{scored:?}");
+        assert!(
+            scored[0].score > 0.8 && scored[1].score == 0.0,
+            "{scored:?}"
+        );
         let agreement = agreement(&scored);
         assert_eq!(agreement.n, 2);
         assert_eq!(agreement.auc, Some(1.0));
@@ -152,7 +184,16 @@ mod tests {
 
     #[test]
     fn a_row_without_reference_needs_a_bank_question() {
-        let rows = parse_rows("{\"question_id\": \"nope\", \"answer\": \"a\", \"grade\": 1, \"max_grade\": 1}").unwrap();
-        assert_eq!(score_rows(&rows, &Bank::default()).unwrap_err(), RowError::NoReference { line: 1, id: "nope".into() });
+        let rows = parse_rows(
+            "{\"question_id\": \"nope\", \"answer\": \"a\", \"grade\": 1, \"max_grade\": 1}",
+        )
+        .unwrap();
+        assert_eq!(
+            score_rows(&rows, &Bank::default()).unwrap_err(),
+            RowError::NoReference {
+                line: 1,
+                id: "nope".into()
+            }
+        );
     }
 }

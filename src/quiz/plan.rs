@@ -11,9 +11,16 @@ use crate::suggest::closest;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PlanError {
     #[error("unknown topic `{topic}`{}; topics: {}", did_you_mean(.suggestion.as_deref()), .valid.join(", "))]
-    UnknownTopic { topic: String, suggestion: Option<String>, valid: Vec<String> },
+    UnknownTopic {
+        topic: String,
+        suggestion: Option<String>,
+        valid: Vec<String>,
+    },
     #[error("no questions match{}", describe(.topics, *.difficulty))]
-    NothingMatches { topics: Vec<String>, difficulty: Option<Difficulty> },
+    NothingMatches {
+        topics: Vec<String>,
+        difficulty: Option<Difficulty>,
+    },
 }
 
 fn did_you_mean(suggestion: Option<&str>) -> String {
@@ -28,7 +35,11 @@ fn describe(topics: &[String], difficulty: Option<Difficulty>) -> String {
     if let Some(d) = difficulty {
         parts.push(format!("difficulty {d}"));
     }
-    if parts.is_empty() { String::new() } else { format!(" {}; try fewer filters", parts.join(" and ")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {}; try fewer filters", parts.join(" and "))
+    }
 }
 
 /// The question filters of `list` and `quiz`.
@@ -57,13 +68,16 @@ pub fn select<'a>(bank: &'a Bank, filter: &Filter) -> Result<Vec<&'a Question>, 
         .filter(|q| filter.difficulty.is_none_or(|d| q.difficulty == d))
         .collect();
     if chosen.is_empty() {
-        return Err(PlanError::NothingMatches { topics: filter.topics.clone(), difficulty: filter.difficulty });
+        return Err(PlanError::NothingMatches {
+            topics: filter.topics.clone(),
+            difficulty: filter.difficulty,
+        });
     }
     Ok(chosen)
 }
 
-/// Shuffles with ChaCha8 (the same on every platform and rand version) and keeps `count`.
-pub fn order<'a>(mut questions: Vec<&'a Question>, seed: u64, count: usize) -> Vec<&'a Question> {
+/// Shuffles with `ChaCha8` (the same on every platform and rand version) and keeps `count`.
+pub fn order(mut questions: Vec<&Question>, seed: u64, count: usize) -> Vec<&Question> {
     questions.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
     questions.truncate(count);
     questions
@@ -72,7 +86,7 @@ pub fn order<'a>(mut questions: Vec<&'a Question>, seed: u64, count: usize) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Topic, Point};
+    use crate::bank::{Point, Topic};
 
     fn bank() -> Bank {
         let question = |id: &str, topic: &str, difficulty| Question {
@@ -85,11 +99,20 @@ mod tests {
             hint: None,
         };
         Bank {
-            topics: ["http", "security"].map(|n| Topic { name: n.into(), title: n.into() }).to_vec(),
+            topics: ["http", "security"]
+                .map(|n| Topic {
+                    name: n.into(),
+                    title: n.into(),
+                })
+                .to_vec(),
             questions: (0..10)
                 .map(|i| {
                     let topic = if i % 2 == 0 { "http" } else { "security" };
-                    let difficulty = if i < 5 { Difficulty::Easy } else { Difficulty::Hard };
+                    let difficulty = if i < 5 {
+                        Difficulty::Easy
+                    } else {
+                        Difficulty::Hard
+                    };
                     question(&format!("q{i}"), topic, difficulty)
                 })
                 .collect(),
@@ -103,19 +126,35 @@ mod tests {
     #[test]
     fn filters_by_topic_and_difficulty() {
         let bank = bank();
-        let filter = Filter { topics: vec!["http".into()], difficulty: Some(Difficulty::Hard) };
+        let filter = Filter {
+            topics: vec!["http".into()],
+            difficulty: Some(Difficulty::Hard),
+        };
         assert_eq!(ids(&select(&bank, &filter).unwrap()), ["q6", "q8"]);
     }
 
     #[test]
     fn unknown_topic_names_the_closest_and_all_valid_ones() {
-        let error = select(&bank(), &Filter { topics: vec!["htp".into()], difficulty: None }).unwrap_err();
-        assert_eq!(error.to_string(), "unknown topic `htp` (did you mean `http`?); topics: http, security");
+        let error = select(
+            &bank(),
+            &Filter {
+                topics: vec!["htp".into()],
+                difficulty: None,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown topic `htp` (did you mean `http`?); topics: http, security"
+        );
     }
 
     #[test]
     fn an_empty_selection_is_an_error() {
-        let bank = Bank { questions: vec![], ..bank() };
+        let bank = Bank {
+            questions: vec![],
+            ..bank()
+        };
         let error = select(&bank, &Filter::default()).unwrap_err();
         assert_eq!(error.to_string(), "no questions match");
     }

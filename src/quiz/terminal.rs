@@ -9,7 +9,9 @@ use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use console::style;
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::{cursor, execute, queue, terminal};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::{Input, InputRequest};
@@ -147,7 +149,9 @@ fn paste(input: &mut Input, text: &str) {
 /// `[02:13] › ` coloured by urgency, or `› ` without a limit.
 fn prefix(deadline: Option<Deadline>, now: Instant) -> String {
     let arrow = style("›").bold().to_string();
-    let Some(deadline) = deadline else { return format!("{arrow} ") };
+    let Some(deadline) = deadline else {
+        return format!("{arrow} ");
+    };
     let clock = format!("[{}]", countdown(deadline.remaining(now)));
     let clock = match deadline.urgency(now) {
         Urgency::Calm => style(clock).dim(),
@@ -172,11 +176,15 @@ impl View {
         if self.cursor_row > 0 {
             queue!(out, cursor::MoveUp(self.cursor_row))?;
         }
-        queue!(out, cursor::MoveToColumn(0), terminal::Clear(terminal::ClearType::FromCursorDown))?;
+        queue!(
+            out,
+            cursor::MoveToColumn(0),
+            terminal::Clear(terminal::ClearType::FromCursorDown)
+        )?;
         write!(out, "{prefix}{}", input.value())?;
         let prefix_width = console::measure_text_width(prefix);
         let end = prefix_width + console::measure_text_width(input.value());
-        if end > 0 && end % width == 0 {
+        if end > 0 && end.is_multiple_of(width) {
             // The terminal holds the cursor at the last column until the next character: move it
             // down now so the row arithmetic below holds.
             write!(out, " \r")?;

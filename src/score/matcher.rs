@@ -22,14 +22,17 @@ pub enum Found {
 /// Looks for the phrase `pattern` among `answer`'s words. `negative` says whether the phrase states
 /// a negation; with `None` any occurrence agrees.
 pub fn find(pattern: &[Token], negative: Option<bool>, answer: &[Token]) -> Found {
-    let Some(rarest) = (0..pattern.len()).min_by_key(|&j| answer.iter().filter(|a| same_word(&pattern[j], a)).count())
+    let Some(rarest) = (0..pattern.len())
+        .min_by_key(|&j| answer.iter().filter(|a| same_word(&pattern[j], a)).count())
     else {
         return Found::Absent;
     };
     let reach = (pattern.len() - 1) * (GAP_PER_WORD + 1);
     let mut contradiction = None;
     for anchor in (0..answer.len()).filter(|&i| same_word(&pattern[rarest], &answer[i])) {
-        let Some(chosen) = window(pattern, answer, anchor, reach) else { continue };
+        let Some(chosen) = window(pattern, answer, anchor, reach) else {
+            continue;
+        };
         let matched: Vec<String> = chosen.iter().map(|&i| answer[i].word.clone()).collect();
         if negative.is_none_or(|negative| chosen.iter().any(|&i| answer[i].negated) == negative) {
             return Found::Agrees(matched);
@@ -45,7 +48,9 @@ fn window(pattern: &[Token], answer: &[Token], anchor: usize, reach: usize) -> O
     let high = (anchor + reach).min(answer.len().saturating_sub(1));
     let mut chosen = Vec::with_capacity(pattern.len());
     for word in pattern {
-        let nearest = (low..=high).filter(|&i| same_word(word, &answer[i])).min_by_key(|&i| i.abs_diff(anchor))?;
+        let nearest = (low..=high)
+            .filter(|&i| same_word(word, &answer[i]))
+            .min_by_key(|&i| i.abs_diff(anchor))?;
         chosen.push(nearest);
     }
     let first = *chosen.iter().min()?;
@@ -85,7 +90,11 @@ fn near_miss(a: &str, b: &str) -> bool {
 struct LetterMask(u32);
 
 fn letter_mask(word: &str) -> LetterMask {
-    LetterMask(word.bytes().filter(u8::is_ascii_lowercase).fold(0, |m, b| m | 1 << (b - b'a')))
+    LetterMask(
+        word.bytes()
+            .filter(u8::is_ascii_lowercase)
+            .fold(0, |m, b| m | 1 << (b - b'a')),
+    )
 }
 
 impl LetterMask {
@@ -137,21 +146,42 @@ mod tests {
 
     #[test]
     fn phrases_match_with_small_gaps_in_any_order() {
-        assert!(agrees("POST can create duplicate records", "POST requests may create a few duplicates of records"));
+        assert!(agrees(
+            "POST can create duplicate records",
+            "POST requests may create a few duplicates of records"
+        ));
         assert!(agrees("cursor pagination", "pagination based on a cursor"));
-        assert!(!agrees("cursor pagination", "a cursor is used by the database engine when the results need pagination"));
+        assert!(!agrees(
+            "cursor pagination",
+            "a cursor is used by the database engine when the results need pagination"
+        ));
     }
 
     #[test]
     fn negation_contradicts_in_both_directions() {
-        assert_eq!(found("POST is not idempotent", "POST isn't idempotent"), Found::Agrees(vec!["post".into(), "idempotent".into()]));
-        assert!(matches!(found("POST is not idempotent", "POST is idempotent"), Found::Contradicts(_)));
-        assert!(matches!(found("PUT is idempotent", "PUT is not idempotent"), Found::Contradicts(_)));
-        assert!(matches!(found("stateless", "the server is never stateless"), Found::Contradicts(_)));
+        assert_eq!(
+            found("POST is not idempotent", "POST isn't idempotent"),
+            Found::Agrees(vec!["post".into(), "idempotent".into()])
+        );
+        assert!(matches!(
+            found("POST is not idempotent", "POST is idempotent"),
+            Found::Contradicts(_)
+        ));
+        assert!(matches!(
+            found("PUT is idempotent", "PUT is not idempotent"),
+            Found::Contradicts(_)
+        ));
+        assert!(matches!(
+            found("stateless", "the server is never stateless"),
+            Found::Contradicts(_)
+        ));
     }
 
     #[test]
     fn an_agreeing_mention_outweighs_a_contradicting_one() {
-        assert!(agrees("idempotent", "PUT is idempotent, POST is not idempotent"));
+        assert!(agrees(
+            "idempotent",
+            "PUT is idempotent, POST is not idempotent"
+        ));
     }
 }
