@@ -1,6 +1,7 @@
 //! End-to-end tests of the question bank through the binary: the built-in bank, browsing it
 //! (`topics`, `list`, `show`), loading banks from disk, and `validate` on broken and hostile files.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -442,11 +443,17 @@ fn a_bad_difficulty_is_rejected_by_the_argument_parser() {
 const GOOD_QUESTION: &str =
     "  - id: good\n    difficulty: easy\n    prompt: Fine?\n    answer: Yes.\n";
 
-#[test]
-fn validate_reports_each_kind_of_problem_at_its_place() {
-    let with_question =
-        |question: &str| format!("topic: demo\nquestions:\n{GOOD_QUESTION}{question}");
-    let cases: Vec<(&str, String, Vec<&str>)> = vec![
+/// A problem case: what it shows, the file text, and the exact problem lines `validate` prints.
+type Case = (&'static str, String, Vec<&'static str>);
+
+/// A bank with [`GOOD_QUESTION`] followed by `question`.
+fn with_question(question: &str) -> String {
+    format!("topic: demo\nquestions:\n{GOOD_QUESTION}{question}")
+}
+
+/// Problems inside questions and points.
+fn question_cases() -> Vec<Case> {
+    vec![
         (
             "unclosed flow list",
             "topic: demo\nquestions:\n  - id: a\n    prompt: [1, 2\n".into(),
@@ -521,6 +528,12 @@ fn validate_reports_each_kind_of_problem_at_its_place() {
                 "bank.yaml:7:5: duplicate id `good` (first defined at bank.yaml:3:5); ids must be unique across all banks",
             ],
         ),
+    ]
+}
+
+/// Syntax errors and files that are not banks.
+fn file_cases() -> Vec<Case> {
+    vec![
         (
             "a list, not a bank",
             "- topic: demo\n- questions: []\n".into(),
@@ -550,7 +563,12 @@ fn validate_reports_each_kind_of_problem_at_its_place() {
             with_question("  - id: b\n    difficulty: Easy\n    prompt: P?\n    answer: A.\n"),
             vec!["bank.yaml:8:17: unknown difficulty `Easy`; expected easy, medium or hard"],
         ),
-    ];
+    ]
+}
+
+#[test]
+fn validate_reports_each_kind_of_problem_at_its_place() {
+    let cases = file_cases().into_iter().chain(question_cases());
     for (what, text, problems) in cases {
         let run = validate_text(text.as_bytes());
         assert_eq!(run.code, Some(1), "{what}: {run:#?}");
@@ -806,7 +824,7 @@ fn alias_bomb(depth: usize) -> String {
     let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for level in 1..=depth {
         let aliases = vec![format!("*a{}", level - 1); 9].join(", ");
-        text.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));
+        writeln!(text, "a{level}: &a{level} [{aliases}]").unwrap();
     }
     text + &format!("topic: bomb\nquestions: *a{depth}\n")
 }
