@@ -36,11 +36,11 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Print less: no headers or hints
+    /// Print less: no question headers, per-answer feedback or transcript lines
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Print more: alternatives of each key point, timings
+    /// Print more: every alternative of each key point (show), each row's score (eval)
     #[arg(short, long, global = true)]
     pub verbose: bool,
 }
@@ -184,18 +184,9 @@ mod tests {
 
     #[test]
     fn topics_accept_repeats_and_comma_lists() {
-        let cli = Cli::try_parse_from([
-            "rehearse",
-            "list",
-            "-t",
-            "http,security",
-            "--topic",
-            "design",
-        ])
-        .unwrap();
-        let Some(Command::List(filter)) = cli.command else {
-            panic!("not list")
-        };
+        let cli =
+            Cli::try_parse_from(["rehearse", "list", "-t", "http,security", "--topic", "design"]).unwrap();
+        let Some(Command::List(filter)) = cli.command else { panic!("not list") };
         assert_eq!(filter.topics, ["http", "security", "design"]);
     }
 }

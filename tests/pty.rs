@@ -8,11 +8,7 @@ use expectrl::{ControlCode, Expect, Session};
 
 fn spawn(args: &[&str]) -> expectrl::session::OsSession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rehearse"));
-    command
-        .args(args)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env_remove("REHEARSE_BANK");
+    command.args(args).env("TERM", "xterm").env("NO_COLOR", "1").env_remove("REHEARSE_BANK");
     let mut session = Session::spawn(command).expect("spawns in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(10)));
     session
@@ -21,17 +17,7 @@ fn spawn(args: &[&str]) -> expectrl::session::OsSession {
 #[test]
 fn an_interactive_session_from_typing_to_ctrl_c() {
     // With seed 1 the http questions come as: head-options, 429-rate-limit, 400-vs-422, ...
-    let mut s = spawn(&[
-        "quiz",
-        "-t",
-        "http",
-        "-n",
-        "4",
-        "--seed",
-        "1",
-        "--per-question",
-        "4s",
-    ]);
+    let mut s = spawn(&["quiz", "-t", "http", "-n", "4", "--seed", "1", "--per-question", "4s"]);
     s.expect("Question 1/4 · http · easy").unwrap();
     s.expect("›").unwrap();
 
@@ -52,16 +38,14 @@ fn an_interactive_session_from_typing_to_ctrl_c() {
     // Typed but never submitted: the limit submits it.
     s.expect("Question 3/4").unwrap();
     s.send("400 means the JSON is malformed").unwrap();
-    s.expect("Time is up: your answer so far was submitted.")
-        .unwrap();
+    s.expect("Time is up: your answer so far was submitted.").unwrap();
     s.expect("(you wrote: malformed)").unwrap();
 
     s.expect("Question 4/4").unwrap();
     s.expect("›").unwrap();
     s.send(ControlCode::EndOfText).unwrap();
     s.expect("Session summary (interrupted)").unwrap();
-    s.expect("1 answered · 1 skipped · 1 timed out · 1 unanswered")
-        .unwrap();
+    s.expect("1 answered · 1 skipped · 1 timed out · 1 unanswered").unwrap();
     let status = s.get_process().wait().unwrap();
     assert!(format!("{status:?}").ends_with(", 130)"), "{status:?}");
 }

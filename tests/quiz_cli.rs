@@ -15,27 +15,14 @@ fn rehearse() -> Command {
 }
 
 fn stdout_of(args: &[&str], stdin: &str) -> String {
-    let output = rehearse()
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = rehearse().args(args).write_stdin(stdin).output().expect("runs");
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("utf-8")
 }
 
 /// The question ids in the order the session asked them.
 fn asked(stdout: &str) -> Vec<String> {
-    stdout
-        .lines()
-        .filter(|l| l.starts_with("Question "))
-        .map(str::to_string)
-        .collect()
+    stdout.lines().filter(|l| l.starts_with("Question ")).map(str::to_string).collect()
 }
 
 /// The summary with its elapsed time (the one part that varies between runs) blanked.
@@ -55,15 +42,9 @@ fn summary(stdout: &str) -> String {
 fn the_same_seed_asks_the_same_questions_in_the_same_order() {
     let args = ["quiz", "--seed", "7", "-n", "5"];
     let empty = stdout_of(&args, "");
-    assert_eq!(
-        asked(&empty).len(),
-        1,
-        "end of input at the first question ends the session"
-    );
+    assert_eq!(asked(&empty).len(), 1, "end of input at the first question ends the session");
     assert!(
-        empty.contains(
-            "No questions were answered (0 answered · 0 skipped · 0 timed out · 5 unanswered"
-        ),
+        empty.contains("No questions were answered (0 answered · 0 skipped · 0 timed out · 5 unanswered"),
         "{empty}"
     );
     let one = stdout_of(&args, "a\nb\nc\nd\ne\n");
@@ -77,44 +58,26 @@ fn the_same_seed_asks_the_same_questions_in_the_same_order() {
 #[test]
 fn filters_choose_the_questions() {
     let out = stdout_of(
-        &[
-            "quiz",
-            "-t",
-            "security,http",
-            "-d",
-            "hard",
-            "-n",
-            "50",
-            "--seed",
-            "1",
-        ],
+        &["quiz", "-t", "security,http", "-d", "hard", "-n", "50", "--seed", "1"],
         &"x\n".repeat(50),
     );
     let headers = asked(&out);
     assert!(!headers.is_empty());
     assert!(
-        headers.iter().all(
-            |h| h.ends_with("· hard") && (h.contains("· security ·") || h.contains("· http ·"))
-        ),
+        headers
+            .iter()
+            .all(|h| h.ends_with("· hard") && (h.contains("· security ·") || h.contains("· http ·"))),
         "{headers:?}"
     );
-    assert!(
-        out.contains("Only 8 questions match; asking all of them."),
-        "{out}"
-    );
+    assert!(out.contains("Only 8 questions match; asking all of them."), "{out}");
 }
 
 #[test]
 fn skips_and_an_early_end_of_input_are_counted() {
-    let out = stdout_of(
-        &["quiz", "-t", "http", "-n", "4", "--seed", "3"],
-        "GET PUT DELETE are idempotent\n\n",
-    );
+    let out =
+        stdout_of(&["quiz", "-t", "http", "-n", "4", "--seed", "3"], "GET PUT DELETE are idempotent\n\n");
     assert!(out.contains("Skipped."), "{out}");
-    assert!(
-        out.contains("1 answered · 1 skipped · 0 timed out · 2 unanswered"),
-        "{out}"
-    );
+    assert!(out.contains("1 answered · 1 skipped · 0 timed out · 2 unanswered"), "{out}");
 }
 
 #[test]
@@ -124,38 +87,14 @@ fn answers_come_from_a_file_by_question_id() {
     let answers = "http-put-vs-patch: PUT replaces the whole resource, PATCH changes only some fields; PUT is idempotent.\n";
     std::fs::write(&path, answers).unwrap();
     let out = stdout_of(
-        &[
-            "quiz",
-            "-t",
-            "http",
-            "-n",
-            "16",
-            "--seed",
-            "1",
-            "--answers",
-            path.to_str().unwrap(),
-        ],
+        &["quiz", "-t", "http", "-n", "16", "--seed", "1", "--answers", path.to_str().unwrap()],
         "",
     );
     assert!(out.contains("1 answered · 15 skipped"), "{out}");
     let json = dir.path().join("answers.json");
-    std::fs::write(
-        &json,
-        r#"{"http-put-vs-patch": "PUT replaces the whole resource"}"#,
-    )
-    .unwrap();
+    std::fs::write(&json, r#"{"http-put-vs-patch": "PUT replaces the whole resource"}"#).unwrap();
     let out = stdout_of(
-        &[
-            "quiz",
-            "-t",
-            "http",
-            "-n",
-            "16",
-            "--seed",
-            "1",
-            "--answers",
-            json.to_str().unwrap(),
-        ],
+        &["quiz", "-t", "http", "-n", "16", "--seed", "1", "--answers", json.to_str().unwrap()],
         "",
     );
     assert!(out.contains("1 answered · 15 skipped"), "{out}");
@@ -165,34 +104,17 @@ fn answers_come_from_a_file_by_question_id() {
 fn weak_topics_are_listed_weakest_first() {
     let answers = "\n".repeat(0)
         + "GET retrieves and POST creates; PUT replaces and DELETE removes\nno idea\nno idea\nno idea\n";
-    let out = stdout_of(
-        &[
-            "quiz",
-            "-t",
-            "http,security",
-            "-n",
-            "4",
-            "--seed",
-            "11",
-            "--pass-mark",
-            "90",
-        ],
-        &answers,
-    );
+    let out =
+        stdout_of(&["quiz", "-t", "http,security", "-n", "4", "--seed", "11", "--pass-mark", "90"], &answers);
     let summary = summary(&out);
-    let weak = summary
-        .split("Weak topics (below 90)")
-        .nth(1)
-        .expect("weak topics listed");
-    assert!(
-        weak.lines().filter(|l| !l.trim().is_empty()).count() >= 1,
-        "{summary}"
-    );
+    let weak = summary.split("Weak topics (below 90)").nth(1).expect("weak topics listed");
+    assert!(weak.lines().filter(|l| !l.trim().is_empty()).count() >= 1, "{summary}");
 }
 
 #[test]
 fn a_seeded_session_summary_is_stable() {
-    let answers = "GET fetches, POST creates, PUT replaces, PATCH updates part, DELETE removes\n\nI am not sure\n";
+    let answers =
+        "GET fetches, POST creates, PUT replaces, PATCH updates part, DELETE removes\n\nI am not sure\n";
     let out = stdout_of(&["quiz", "-t", "http", "-n", "3", "--seed", "42"], answers);
     insta::assert_snapshot!(summary(&out));
 }
@@ -200,17 +122,7 @@ fn a_seeded_session_summary_is_stable() {
 #[test]
 fn a_per_question_limit_expires_on_a_late_line() {
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("rehearse"))
-        .args([
-            "quiz",
-            "-t",
-            "http",
-            "-n",
-            "2",
-            "--seed",
-            "5",
-            "--per-question",
-            "1s",
-        ])
+        .args(["quiz", "-t", "http", "-n", "2", "--seed", "5", "--per-question", "1s"])
         .env("NO_COLOR", "1")
         .env_remove("REHEARSE_BANK")
         .stdin(Stdio::piped())
@@ -225,14 +137,8 @@ fn a_per_question_limit_expires_on_a_late_line() {
     let output = child.wait_with_output().unwrap();
     let out = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert!(
-        out.contains("Time is up: your answer so far was submitted."),
-        "{out}"
-    );
-    assert!(
-        out.contains("1 answered · 0 skipped · 1 timed out · 0 unanswered"),
-        "{out}"
-    );
+    assert!(out.contains("Time is up: your answer so far was submitted."), "{out}");
+    assert!(out.contains("1 answered · 0 skipped · 1 timed out · 0 unanswered"), "{out}");
 }
 
 #[test]
@@ -243,14 +149,8 @@ fn bad_filters_and_limits_are_usage_errors() {
             "error: unknown topic `htp` (did you mean `http`?); topics: fundamentals, http, security, design, troubleshooting\n",
         ),
         (&["quiz", "-d", "extreme"], "invalid value 'extreme'"),
-        (
-            &["quiz", "--time", "0s"],
-            "a time limit must be more than zero",
-        ),
-        (
-            &["quiz", "--per-question", "soon"],
-            "use a duration like 90s, 15m or 1h30m",
-        ),
+        (&["quiz", "--time", "0s"], "a time limit must be more than zero"),
+        (&["quiz", "--per-question", "soon"], "use a duration like 90s, 15m or 1h30m"),
         (&["quiz", "-n", "0"], "invalid value '0'"),
         (
             &["quiz", "--answers", "/nonexistent/answers.yaml"],
@@ -258,12 +158,7 @@ fn bad_filters_and_limits_are_usage_errors() {
         ),
     ];
     for (args, message) in cases {
-        rehearse()
-            .args(args)
-            .write_stdin("")
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(message));
+        rehearse().args(args).write_stdin("").assert().code(2).stderr(predicate::str::contains(message));
     }
 }
 
@@ -289,9 +184,5 @@ fn scripted_output_has_no_escape_codes() {
         .write_stdin("GET\nPUT\n")
         .output()
         .unwrap();
-    assert!(
-        !out.stdout.contains(&0x1b),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(!out.stdout.contains(&0x1b), "{}", String::from_utf8_lossy(&out.stdout));
 }

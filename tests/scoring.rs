@@ -56,9 +56,7 @@ fn strong_answers_score_high_and_wrong_answers_low() {
     let mut failures = Vec::new();
     for ((question, kind), score) in fixture_scores() {
         match kind.as_str() {
-            "strong" | "typo" if score < 70.0 => {
-                failures.push(format!("{question}.{kind} scored {score}"))
-            }
+            "strong" | "typo" if score < 70.0 => failures.push(format!("{question}.{kind} scored {score}")),
             "wrong" if score > 30.0 => failures.push(format!("{question}.{kind} scored {score}")),
             _ => {}
         }
@@ -87,15 +85,8 @@ fn every_model_answer_covers_its_own_points() {
     let mut failures = Vec::new();
     for question in &bank.questions {
         let assessment = Rubric::for_question(question, &vocabulary).assess(&question.answer);
-        for point in assessment
-            .points
-            .iter()
-            .filter(|p| p.verdict != Verdict::Covered)
-        {
-            failures.push(format!(
-                "{}: {:?} {}",
-                question.id, point.verdict, point.label
-            ));
+        for point in assessment.points.iter().filter(|p| p.verdict != Verdict::Covered) {
+            failures.push(format!("{}: {:?} {}", question.id, point.verdict, point.label));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

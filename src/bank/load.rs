@@ -41,10 +41,7 @@ pub struct Report {
 pub fn load(source: &BankSource) -> Result<Bank, Error> {
     let report = check(source)?;
     match report.diagnostics.first() {
-        Some(first) => Err(Error::Invalid {
-            first: first.clone(),
-            count: report.diagnostics.len(),
-        }),
+        Some(first) => Err(Error::Invalid { first: first.clone(), count: report.diagnostics.len() }),
         None => Ok(report.bank),
     }
 }
@@ -59,10 +56,7 @@ pub fn check(source: &BankSource) -> Result<Report, Error> {
     let files = match source {
         BankSource::Builtin => builtin::FILES
             .iter()
-            .map(|(name, text)| BankFile {
-                name: (*name).to_string(),
-                text: Ok((*text).to_string()),
-            })
+            .map(|(name, text)| BankFile { name: (*name).to_string(), text: Ok((*text).to_string()) })
             .collect(),
         BankSource::Paths(paths) => read_paths(paths)?,
     };
@@ -77,10 +71,7 @@ pub fn validate_sources(paths: &[PathBuf]) -> Result<Report, Error> {
 fn read_paths(paths: &[PathBuf]) -> Result<Vec<BankFile>, Error> {
     let mut files = Vec::new();
     for path in paths {
-        let meta = fs::metadata(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let meta = fs::metadata(path).map_err(|source| Error::Read { path: path.clone(), source })?;
         if meta.is_dir() {
             let mut found = bank_files_in(path)?;
             if found.is_empty() {
@@ -96,18 +87,10 @@ fn read_paths(paths: &[PathBuf]) -> Result<Vec<BankFile>, Error> {
 }
 
 fn bank_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = fs::read_dir(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let entries = fs::read_dir(dir).map_err(|source| Error::Read { path: dir.to_path_buf(), source })?;
     let mut found = Vec::new();
     for entry in entries {
-        let path = entry
-            .map_err(|source| Error::Read {
-                path: dir.to_path_buf(),
-                source,
-            })?
-            .path();
+        let path = entry.map_err(|source| Error::Read { path: dir.to_path_buf(), source })?.path();
         let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
         if is_yaml && path.is_file() {
             found.push(path);
@@ -118,12 +101,7 @@ fn bank_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 
 fn read_file(path: &Path) -> BankFile {
     let name = path.display().to_string();
-    let at_start = |message: String| Diagnostic {
-        file: name.clone(),
-        line: 1,
-        column: 1,
-        message,
-    };
+    let at_start = |message: String| Diagnostic { file: name.clone(), line: 1, column: 1, message };
     let text = match fs::metadata(path) {
         Err(e) => Err(at_start(format!("cannot read: {e}"))),
         Ok(meta) if meta.len() > MAX_FILE_BYTES => Err(at_start(format!(
@@ -145,10 +123,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.split(|b| *b == b'\n').count();
         let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
+        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
         Diagnostic {
             file: name.to_string(),
             line,
@@ -159,10 +134,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 fn check_files(files: Vec<BankFile>) -> Report {
-    let mut report = Report {
-        files: files.len(),
-        ..Report::default()
-    };
+    let mut report = Report { files: files.len(), ..Report::default() };
     let mut seen: HashMap<String, Diagnostic> = HashMap::new();
     for file in files {
         let parsed = match &file.text {
@@ -178,9 +150,9 @@ fn check_files(files: Vec<BankFile>) -> Report {
             column: at.column,
             message,
         };
-        report
-            .diagnostics
-            .extend(parsed.problems.into_iter().map(|p| locate(p.at, p.message)));
+        let mut problems = parsed.problems;
+        problems.sort_by_key(|p| (p.at.line, p.at.column));
+        report.diagnostics.extend(problems.into_iter().map(|p| locate(p.at, p.message)));
         if let Some(topic) = parsed.topic
             && !report.bank.topics.iter().any(|t| t.name == topic.name)
         {
@@ -206,6 +178,8 @@ fn check_files(files: Vec<BankFile>) -> Report {
 
 /// Parses one file's text; syntax errors and non-bank shapes become problems.
 fn parse_text(text: &str) -> ParsedFile {
+    // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the YAML.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let problem = |at: Location, message: String| ParsedFile {
         problems: vec![super::parse::Problem { at, message }],
         ..ParsedFile::default()
@@ -219,23 +193,33 @@ fn parse_text(text: &str) -> ParsedFile {
     match serde_yaml::from_str::<Value>(text) {
         Ok(root) => parse(&root, &SpanIndex::build(text)),
         Err(e) => {
-            let at = e
-                .location()
-                .map_or(Location { line: 1, column: 1 }, |l| Location {
-                    line: l.line(),
-                    column: l.column(),
-                });
-            problem(
-                at,
-                format!("not valid YAML: {}", strip_location(&e.to_string())),
-            )
+            let (message, at) = locate_yaml_error(text, &e);
+            problem(at, format!("not valid YAML: {message}"))
         }
     }
 }
 
-/// `serde_yaml` appends " at line L column C" to its messages; we print the position first instead.
-fn strip_location(message: &str) -> &str {
-    message
-        .find(" at line ")
-        .map_or(message, |cut| &message[..cut])
+/// The message of a YAML error without its position suffix, and that position. `serde_yaml`
+/// appends " at line L column C", or for some scanner errors only " at position N" (a character
+/// index), which we turn into a line and column.
+fn locate_yaml_error(text: &str, error: &serde_yaml::Error) -> (String, Location) {
+    let message = error.to_string();
+    if let Some(cut) = message.rfind(" at position ")
+        && let Ok(index) = message[cut + " at position ".len()..].trim().parse::<usize>()
+    {
+        return (message[..cut].to_string(), location_of_char(text, index));
+    }
+    let cut = message.find(" at line ").unwrap_or(message.len());
+    let at = error
+        .location()
+        .map_or(Location { line: 1, column: 1 }, |l| Location { line: l.line(), column: l.column() });
+    (message[..cut].to_string(), at)
+}
+
+/// The 1-based line and column of the character at `index`.
+fn location_of_char(text: &str, index: usize) -> Location {
+    let before: String = text.chars().take(index).collect();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Location { line, column }
 }

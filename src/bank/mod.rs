@@ -39,7 +39,7 @@ impl Difficulty {
 
 impl fmt::Display for Difficulty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
@@ -55,11 +55,7 @@ pub struct Point {
 impl Point {
     /// A point with a single term and weight 1.
     pub fn term(text: impl Into<String>) -> Point {
-        Point {
-            alternatives: vec![text.into()],
-            weight: 1,
-            label: None,
-        }
+        Point { alternatives: vec![text.into()], weight: 1, label: None }
     }
 
     /// How the point is shown to a candidate: its label, else its first alternative.
@@ -121,22 +117,15 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
     }
 }
 
 /// Why a bank could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read {}: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("cannot read {}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{} holds no bank files (*.yaml or *.yml)", path.display())]
     EmptyFolder { path: PathBuf },
     #[error("{first}{}", more_problems(*.count))]
@@ -145,10 +134,7 @@ pub enum Error {
 
 fn more_problems(count: usize) -> String {
     if count > 1 {
-        format!(
-            " (and {} more; run `rehearse validate` to see them all)",
-            count - 1
-        )
+        format!(" (and {} more; run `rehearse validate` to see them all)", count - 1)
     } else {
         String::new()
     }

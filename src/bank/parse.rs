@@ -32,19 +32,10 @@ struct Reader<'a> {
 
 /// Reads a bank from its YAML tree; `spans` locates the problems.
 pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
-    let mut reader = Reader {
-        spans,
-        problems: Vec::new(),
-    };
+    let mut reader = Reader { spans, problems: Vec::new() };
     let Some(map) = root.as_mapping() else {
-        reader.problem(
-            "",
-            "not a question bank: expected a mapping with `topic:` and `questions:`",
-        );
-        return ParsedFile {
-            problems: reader.problems,
-            ..ParsedFile::default()
-        };
+        reader.problem("", "not a question bank: expected a mapping with `topic:` and `questions:`");
+        return ParsedFile { problems: reader.problems, ..ParsedFile::default() };
     };
     reader.unknown_fields(map, "", &BANK_FIELDS, "a bank");
     let topic = reader.topic(map);
@@ -54,10 +45,7 @@ pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
             Vec::new()
         }
         Some(Value::Sequence(items)) if items.is_empty() => {
-            reader.problem(
-                "questions",
-                "`questions` is empty: a bank needs at least one question",
-            );
+            reader.problem("questions", "`questions` is empty: a bank needs at least one question");
             Vec::new()
         }
         Some(Value::Sequence(items)) => {
@@ -73,35 +61,24 @@ pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
             Vec::new()
         }
     };
-    ParsedFile {
-        topic,
-        questions,
-        problems: reader.problems,
-    }
+    ParsedFile { topic, questions, problems: reader.problems }
 }
 
 impl Reader<'_> {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
         let at = self.spans.value(path);
-        self.problems.push(Problem {
-            at,
-            message: message.into(),
-        });
+        self.problems.push(Problem { at, message: message.into() });
     }
 
     fn unknown_fields(&mut self, map: &Mapping, path: &str, known: &[&str], what: &str) {
         for key in map.keys() {
-            let name = key
-                .as_str()
-                .map_or_else(|| format!("{key:?}"), str::to_string);
+            let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
             if !known.contains(&name.as_str()) {
                 let at = self.spans.key(&join(path, &name));
-                let hint = closest(&name, known)
-                    .map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
-                let message = format!(
-                    "unknown field `{name}` in {what}{hint}; expected one of: {}",
-                    known.join(", ")
-                );
+                let hint =
+                    closest(&name, known).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
+                let message =
+                    format!("unknown field `{name}` in {what}{hint}; expected one of: {}", known.join(", "));
                 self.problems.push(Problem { at, message });
             }
         }
@@ -109,19 +86,11 @@ impl Reader<'_> {
 
     fn topic(&mut self, map: &Mapping) -> Option<Topic> {
         let name = self.text(map, "", "topic", true)?;
-        if !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            self.problem(
-                "topic",
-                "`topic` must be a lowercase name of letters, digits and dashes",
-            );
+        if !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            self.problem("topic", "`topic` must be a lowercase name of letters, digits and dashes");
             return None;
         }
-        let title = self
-            .text(map, "", "title", false)
-            .unwrap_or_else(|| name.clone());
+        let title = self.text(map, "", "title", false).unwrap_or_else(|| name.clone());
         Some(Topic { name, title })
     }
 
@@ -130,11 +99,7 @@ impl Reader<'_> {
         let here = join(path, field);
         match map.get(field) {
             None | Some(Value::Null) if required => {
-                let what = if path.is_empty() {
-                    "the bank"
-                } else {
-                    "question"
-                };
+                let what = if path.is_empty() { "the bank" } else { "question" };
                 self.problem(path, format!("missing `{field}` in {what}"));
                 None
             }
@@ -145,10 +110,7 @@ impl Reader<'_> {
             }
             Some(Value::String(s)) => Some(s.trim().to_string()),
             Some(other) => {
-                self.problem(
-                    &here,
-                    format!("`{field}` must be text, found {}", kind(other)),
-                );
+                self.problem(&here, format!("`{field}` must be text, found {}", kind(other)));
                 None
             }
         }
@@ -158,10 +120,7 @@ impl Reader<'_> {
         let Some(map) = item.as_mapping() else {
             self.problem(
                 path,
-                format!(
-                    "a question must be a mapping with id, prompt and answer, found {}",
-                    kind(item)
-                ),
+                format!("a question must be a mapping with id, prompt and answer, found {}", kind(item)),
             );
             return None;
         };
@@ -208,18 +167,12 @@ impl Reader<'_> {
                 None
             }
             Some(Value::Sequence(items)) => {
-                let points: Vec<Option<Point>> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| self.point(p, &format!("{here}[{i}]")))
-                    .collect();
+                let points: Vec<Option<Point>> =
+                    items.iter().enumerate().map(|(i, p)| self.point(p, &format!("{here}[{i}]"))).collect();
                 points.into_iter().collect()
             }
             Some(other) => {
-                self.problem(
-                    &here,
-                    format!("`points` must be a list, found {}", kind(other)),
-                );
+                self.problem(&here, format!("`points` must be a list, found {}", kind(other)));
                 None
             }
         }
@@ -241,10 +194,7 @@ impl Reader<'_> {
                 None => {
                     self.problem(
                         path,
-                        format!(
-                            "a point must be a term or a mapping with `any:`, found {}",
-                            kind(other)
-                        ),
+                        format!("a point must be a term or a mapping with `any:`, found {}", kind(other)),
                     );
                     None
                 }
@@ -257,20 +207,13 @@ impl Reader<'_> {
         let alternatives = self.alternatives(map, path);
         let weight = self.weight(map, path);
         let label = self.text(map, path, "label", false);
-        Some(Point {
-            alternatives: alternatives?,
-            weight: weight?,
-            label,
-        })
+        Some(Point { alternatives: alternatives?, weight: weight?, label })
     }
 
     fn alternatives(&mut self, map: &Mapping, path: &str) -> Option<Vec<String>> {
         let here = join(path, "any");
         let Some(items) = map.get("any") else {
-            self.problem(
-                path,
-                "missing `any:` (the list of alternative phrasings) in point",
-            );
+            self.problem(path, "missing `any:` (the list of alternative phrasings) in point");
             return None;
         };
         let Some(items) = items.as_sequence().filter(|items| !items.is_empty()) else {
@@ -304,10 +247,7 @@ impl Reader<'_> {
             }
             Some(w) if w <= 100 => Some(w as u32),
             _ => {
-                self.problem(
-                    &join(path, "weight"),
-                    "weight must be a whole number from 1 to 100",
-                );
+                self.problem(&join(path, "weight"), "weight must be a whole number from 1 to 100");
                 None
             }
         }

@@ -36,34 +36,22 @@ impl SpanIndex {
         let mut stack: Vec<Frame> = Vec::new();
         for event in Parser::new_from_str(text) {
             let Ok((event, span)) = event else { break };
-            let at = Location {
-                line: span.start.line(),
-                column: span.start.col() + 1,
-            };
+            let at = Location { line: span.start.line(), column: span.start.col() + 1 };
             let is_node = matches!(
                 event,
-                Event::Scalar(..)
-                    | Event::Alias(_)
-                    | Event::SequenceStart(..)
-                    | Event::MappingStart(..)
+                Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..)
             );
-            let path = if is_node {
-                index.place(&mut stack, &event, at)
-            } else {
-                None
-            };
+            let path = if is_node { index.place(&mut stack, &event, at) } else { None };
             match event {
                 Event::SequenceStart(..) | Event::MappingStart(..) if stack.len() >= MAX_DEPTH => {
                     break;
                 }
-                Event::SequenceStart(..) => stack.push(Frame::Seq {
-                    path: path.unwrap_or_default(),
-                    next: 0,
-                }),
-                Event::MappingStart(..) => stack.push(Frame::Map {
-                    path: path.unwrap_or_default(),
-                    key: None,
-                }),
+                Event::SequenceStart(..) => {
+                    stack.push(Frame::Seq { path: path.unwrap_or_default(), next: 0 })
+                }
+                Event::MappingStart(..) => {
+                    stack.push(Frame::Map { path: path.unwrap_or_default(), key: None })
+                }
                 Event::SequenceEnd | Event::MappingEnd => {
                     stack.pop();
                 }
@@ -110,11 +98,7 @@ impl SpanIndex {
             match path.rfind(['.', '[']) {
                 Some(cut) => path = &path[..cut],
                 None => {
-                    return self
-                        .values
-                        .get("")
-                        .copied()
-                        .unwrap_or(Location { line: 1, column: 1 });
+                    return self.values.get("").copied().unwrap_or(Location { line: 1, column: 1 });
                 }
             }
         }
@@ -122,20 +106,13 @@ impl SpanIndex {
 
     /// Where the key of the entry at `path` starts (falls back to the value's position).
     pub fn key(&self, path: &str) -> Location {
-        self.keys
-            .get(path)
-            .copied()
-            .unwrap_or_else(|| self.value(path))
+        self.keys.get(path).copied().unwrap_or_else(|| self.value(path))
     }
 }
 
 /// The path of entry `key` inside the mapping at `path`.
 pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
 }
 
 #[cfg(test)]
@@ -148,34 +125,16 @@ mod tests {
         let index = SpanIndex::build(text);
         assert_eq!(index.value("topic"), Location { line: 1, column: 8 });
         assert_eq!(index.key("questions"), Location { line: 2, column: 1 });
-        assert_eq!(
-            index.value("questions[0].id"),
-            Location { line: 3, column: 9 }
-        );
-        assert_eq!(
-            index.value("questions[0].points[0]"),
-            Location { line: 5, column: 9 }
-        );
-        assert_eq!(
-            index.value("questions[0].points[1].weight"),
-            Location {
-                line: 7,
-                column: 17
-            }
-        );
-        assert_eq!(
-            index.key("questions[0].points[1].weight"),
-            Location { line: 7, column: 9 }
-        );
+        assert_eq!(index.value("questions[0].id"), Location { line: 3, column: 9 });
+        assert_eq!(index.value("questions[0].points[0]"), Location { line: 5, column: 9 });
+        assert_eq!(index.value("questions[0].points[1].weight"), Location { line: 7, column: 17 });
+        assert_eq!(index.key("questions[0].points[1].weight"), Location { line: 7, column: 9 });
     }
 
     #[test]
     fn unknown_paths_fall_back_to_the_nearest_ancestor() {
         let index = SpanIndex::build("questions:\n  - id: a\n");
-        assert_eq!(
-            index.value("questions[0].points[3]"),
-            Location { line: 2, column: 5 }
-        );
+        assert_eq!(index.value("questions[0].points[3]"), Location { line: 2, column: 5 });
         assert_eq!(index.value("nowhere"), Location { line: 1, column: 1 });
     }
 }

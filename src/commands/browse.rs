@@ -5,67 +5,34 @@ use std::io::{self, Write};
 use anyhow::Result;
 use console::style;
 
-use super::{Outcome, find_question};
+use super::{Outcome, find_question, plural};
 use crate::bank::{Bank, Difficulty};
 use crate::cli::FilterArgs;
 use crate::quiz::plan::{Filter, select};
 
 pub fn topics(bank: &Bank) -> Result<Outcome> {
     let mut out = io::stdout().lock();
-    let width = bank
-        .topics
-        .iter()
-        .map(|t| t.name.len())
-        .max()
-        .unwrap_or(5)
-        .max(5);
-    writeln!(
-        out,
-        "{:width$}  {:>4} {:>6} {:>4} {:>5}  title",
-        "topic", "easy", "medium", "hard", "total"
-    )?;
+    let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
+    writeln!(out, "{:width$}  {:>4} {:>6} {:>4} {:>5}  title", "topic", "easy", "medium", "hard", "total")?;
     for topic in &bank.topics {
-        let count = |d: Difficulty| {
-            bank.questions_in(&topic.name)
-                .filter(|q| q.difficulty == d)
-                .count()
-        };
+        let count = |d: Difficulty| bank.questions_in(&topic.name).filter(|q| q.difficulty == d).count();
         let total = bank.questions_in(&topic.name).count();
-        let (easy, medium, hard) = (
-            count(Difficulty::Easy),
-            count(Difficulty::Medium),
-            count(Difficulty::Hard),
-        );
-        writeln!(
-            out,
-            "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}  {}",
-            topic.name, topic.title
-        )?;
+        let (easy, medium, hard) =
+            (count(Difficulty::Easy), count(Difficulty::Medium), count(Difficulty::Hard));
+        writeln!(out, "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}  {}", topic.name, topic.title)?;
     }
-    writeln!(
-        out,
-        "{} questions in {} topics",
-        bank.questions.len(),
-        bank.topics.len()
-    )?;
+    writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
     Ok(Outcome::Success)
 }
 
 pub fn list(bank: &Bank, args: &FilterArgs) -> Result<Outcome> {
-    let filter = Filter {
-        topics: args.topics.clone(),
-        difficulty: args.difficulty,
-    };
+    let filter = Filter { topics: args.topics.clone(), difficulty: args.difficulty };
     let questions = select(bank, &filter)?;
     let id_width = questions.iter().map(|q| q.id.len()).max().unwrap_or(2);
     let topic_width = questions.iter().map(|q| q.topic.len()).max().unwrap_or(5);
     let mut out = io::stdout().lock();
     for q in questions {
-        writeln!(
-            out,
-            "{:id_width$}  {:topic_width$}  {:6}  {}",
-            q.id, q.topic, q.difficulty, q.prompt
-        )?;
+        writeln!(out, "{:id_width$}  {:topic_width$}  {:6}  {}", q.id, q.topic, q.difficulty, q.prompt)?;
     }
     Ok(Outcome::Success)
 }
@@ -73,20 +40,10 @@ pub fn list(bank: &Bank, args: &FilterArgs) -> Result<Outcome> {
 pub fn show(bank: &Bank, id: &str, verbose: bool) -> Result<Outcome> {
     let q = find_question(bank, id)?;
     let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "{} · {} · {}",
-        style(&q.id).bold(),
-        q.topic,
-        q.difficulty
-    )?;
+    writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
     writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, 80))?;
     writeln!(out, "{}", style("Model answer").bold())?;
-    writeln!(
-        out,
-        "{}\n",
-        textwrap::indent(&textwrap::fill(&q.answer, 78), "  ")
-    )?;
+    writeln!(out, "{}\n", textwrap::indent(&textwrap::fill(&q.answer, 78), "  "))?;
     writeln!(out, "{}", style("Key points").bold())?;
     if q.points.is_empty() {
         writeln!(out, "  (derived from the model answer)")?;

@@ -12,13 +12,10 @@ use crate::eval::{agreement, parse_rows, score_rows};
 
 pub fn run(global: &Global, file: &Path, format: OutputFormat) -> Result<Outcome> {
     let text = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let text =
-        String::from_utf8(text).with_context(|| format!("{} is not UTF-8 text", file.display()))?;
+    let text = String::from_utf8(text).with_context(|| format!("{} is not UTF-8 text", file.display()))?;
     let rows = parse_rows(&text).with_context(|| format!("in {}", file.display()))?;
     // Rows that name a bank question need the bank; rows with their own references do not.
-    let needs_bank = rows
-        .iter()
-        .any(|(_, r)| r.reference_answer.is_none() && r.reference_answers.is_empty());
+    let needs_bank = rows.iter().any(|(_, r)| r.reference_answer.is_none() && r.reference_answers.is_empty());
     let bank = if needs_bank || source(global) != BankSource::Builtin {
         bank::load(&source(global)).context("cannot load the question bank")?
     } else {
@@ -31,11 +28,7 @@ pub fn run(global: &Global, file: &Path, format: OutputFormat) -> Result<Outcome
         // Per-row detail on stderr, so stdout stays one object with --format json.
         let mut err = io::stderr().lock();
         for row in &scored {
-            writeln!(
-                err,
-                "{}\tscore {:.2}\tgrade {:.2}",
-                row.id, row.score, row.grade
-            )?;
+            writeln!(err, "{}\tscore {:.2}\tgrade {:.2}", row.id, row.score, row.grade)?;
         }
     }
     match format {

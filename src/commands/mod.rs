@@ -37,33 +37,28 @@ impl Outcome {
 pub fn run() -> Result<Outcome> {
     let cli = Cli::parse();
     set_colors(cli.global.color);
-    match cli.command.unwrap_or(Command::Quiz(QuizArgs {
-        count: 10,
-        pass_mark: 60,
-        ..QuizArgs::default()
-    })) {
+    match cli.command.unwrap_or(Command::Quiz(QuizArgs { count: 10, pass_mark: 60, ..QuizArgs::default() })) {
         Command::Quiz(args) => quiz::run(&load_bank(&cli.global)?, &cli.global, &args),
         Command::Topics => browse::topics(&load_bank(&cli.global)?),
         Command::List(filter) => browse::list(&load_bank(&cli.global)?, &filter),
         Command::Show { id } => browse::show(&load_bank(&cli.global)?, &id, cli.global.verbose),
-        Command::Score { id, answer, format } => {
-            score::run(&load_bank(&cli.global)?, &id, answer, format)
-        }
+        Command::Score { id, answer, format } => score::run(&load_bank(&cli.global)?, &id, answer, format),
         Command::Validate { paths } => validate::run(&cli.global, &paths),
         Command::Eval { file, format } => eval::run(&cli.global, &file, format),
     }
 }
 
 fn source(global: &Global) -> BankSource {
-    if global.bank.is_empty() {
-        BankSource::Builtin
-    } else {
-        BankSource::Paths(global.bank.clone())
-    }
+    if global.bank.is_empty() { BankSource::Builtin } else { BankSource::Paths(global.bank.clone()) }
 }
 
 fn load_bank(global: &Global) -> Result<Bank> {
     bank::load(&source(global)).context("cannot load the question bank")
+}
+
+/// "1 file", "3 files".
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
 }
 
 /// The question with this id, or an error naming the closest id.
@@ -85,9 +80,7 @@ fn set_colors(choice: ColorChoice) {
     let enabled = match choice {
         ColorChoice::Always => Some(true),
         ColorChoice::Never => Some(false),
-        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => {
-            Some(false)
-        }
+        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => Some(false),
         ColorChoice::Auto => None,
     };
     if let Some(enabled) = enabled {

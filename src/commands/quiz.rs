@@ -19,12 +19,8 @@ use crate::report::{Report, text};
 use crate::score::{Rubric, Vocabulary};
 
 pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
-    let interactive =
-        args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
-    let mut filter = Filter {
-        topics: args.filter.topics.clone(),
-        difficulty: args.filter.difficulty,
-    };
+    let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    let mut filter = Filter { topics: args.filter.topics.clone(), difficulty: args.filter.difficulty };
     if filter.topics.is_empty() && interactive {
         filter.topics = pick_topics(bank)?;
     }
@@ -37,11 +33,7 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
         if available < args.count as usize {
             writeln!(out, "Only {available} questions match; asking all of them.")?;
         }
-        writeln!(
-            out,
-            "{} questions · seed {seed} (rerun with --seed {seed})",
-            questions.len()
-        )?;
+        writeln!(out, "{} questions · seed {seed} (rerun with --seed {seed})", questions.len())?;
     }
     let mut responder: Box<dyn Responder> = match &args.answers {
         Some(path) => Box::new(answer_file(path, &questions)?),
@@ -58,43 +50,26 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     };
     let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
     let settings = Settings {
-        limits: Limits {
-            session: args.time,
-            per_question: args.per_question,
-        },
+        limits: Limits { session: args.time, per_question: args.per_question },
         exam: args.exam,
         chatty: !global.quiet,
         echo: !interactive && !global.quiet,
     };
-    let outcome = session::run(
-        &questions,
-        &vocabulary,
-        responder.as_mut(),
-        &SystemClock,
-        settings,
-        &mut out,
-    )?;
+    let outcome =
+        session::run(&questions, &vocabulary, responder.as_mut(), &SystemClock, settings, &mut out)?;
     let interrupted = outcome.interrupted;
     if args.exam {
         write_exam_feedback(&mut out, &questions, &vocabulary, &outcome.records)?;
     }
     let report = Report::new(outcome, args.pass_mark);
     write!(out, "{}", text::render(&report, args.exam))?;
-    Ok(if interrupted {
-        Outcome::Interrupted
-    } else {
-        Outcome::Success
-    })
+    Ok(if interrupted { Outcome::Interrupted } else { Outcome::Success })
 }
 
 /// Without `--topic` in a terminal: every topic preselected, Enter starts.
 fn pick_topics(bank: &Bank) -> Result<Vec<String>> {
     let names = bank.topic_names();
-    let labels: Vec<String> = bank
-        .topics
-        .iter()
-        .map(|t| format!("{} — {}", t.name, t.title))
-        .collect();
+    let labels: Vec<String> = bank.topics.iter().map(|t| format!("{} — {}", t.name, t.title)).collect();
     let chosen = MultiSelect::with_theme(&ColorfulTheme::default())
         .with_prompt("Topics (space toggles, Enter starts)")
         .items(&labels)
@@ -133,17 +108,9 @@ fn write_exam_feedback(
         let Some(assessment) = &record.assessment else {
             continue;
         };
-        writeln!(
-            out,
-            "\n{} · {}",
-            console::style(&question.id).bold(),
-            question.topic
-        )?;
+        writeln!(out, "\n{} · {}", console::style(&question.id).bold(), question.topic)?;
         // The assessment was made with the same rubric; render it with the model answer.
-        debug_assert_eq!(
-            assessment,
-            &Rubric::for_question(question, vocabulary).assess(&record.answer)
-        );
+        debug_assert_eq!(assessment, &Rubric::for_question(question, vocabulary).assess(&record.answer));
         write!(out, "{}", feedback::render(question, assessment, true))?;
     }
     Ok(())

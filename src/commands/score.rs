@@ -29,7 +29,7 @@ pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) 
             writeln!(out, "{json}")?;
         }
         OutputFormat::Text => {
-            out.write_all(feedback::render(question, &assessment, true).as_bytes())?
+            out.write_all(feedback::render(question, &assessment, true).as_bytes())?;
         }
     }
     Ok(Outcome::Success)

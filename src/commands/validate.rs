@@ -5,16 +5,12 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Outcome, source};
+use super::{Outcome, plural, source};
 use crate::bank::{self, BankSource};
 use crate::cli::Global;
 
 pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
-    let source = if paths.is_empty() {
-        source(global)
-    } else {
-        BankSource::Paths(paths.to_vec())
-    };
+    let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };
     let report = bank::check(&source)?;
     let mut out = io::stdout().lock();
     for diagnostic in &report.diagnostics {
@@ -23,11 +19,7 @@ pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
     let files = plural(report.files, "file");
     if report.diagnostics.is_empty() {
         let topics = plural(report.bank.topics.len(), "topic");
-        writeln!(
-            out,
-            "ok: {files}, {topics}, {}",
-            plural(report.questions, "question")
-        )?;
+        writeln!(out, "ok: {files}, {topics}, {}", plural(report.questions, "question"))?;
         Ok(Outcome::Success)
     } else {
         let problems = plural(report.diagnostics.len(), "problem");
@@ -35,13 +27,5 @@ pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
         failing.dedup();
         writeln!(out, "{problems} in {} of {files}", failing.len())?;
         Ok(Outcome::ProblemsFound)
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }

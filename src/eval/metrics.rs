@@ -53,12 +53,7 @@ pub fn auc(scores: &[f64], labels: &[bool]) -> Option<f64> {
     if positives == 0 || negatives == 0 {
         return None;
     }
-    let rank_sum: f64 = rank
-        .iter()
-        .zip(labels)
-        .filter(|(_, l)| **l)
-        .map(|(r, _)| r)
-        .sum();
+    let rank_sum: f64 = rank.iter().zip(labels).filter(|(_, l)| **l).map(|(r, _)| r).sum();
     let p = positives as f64;
     Some((rank_sum - p * (p + 1.0) / 2.0) / (p * negatives as f64))
 }
@@ -75,10 +70,7 @@ mod tests {
     fn pearson_of_known_series() {
         assert!(close(pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]), 1.0));
         assert!(close(pearson(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), -1.0));
-        assert!(close(
-            pearson(&[1.0, 2.0, 3.0, 4.0], &[1.0, 3.0, 2.0, 4.0]),
-            0.8
-        ));
+        assert!(close(pearson(&[1.0, 2.0, 3.0, 4.0], &[1.0, 3.0, 2.0, 4.0]), 0.8));
         assert_eq!(pearson(&[1.0, 1.0], &[1.0, 2.0]), None);
     }
 
@@ -89,18 +81,12 @@ mod tests {
 
     #[test]
     fn spearman_sees_monotone_relations() {
-        assert!(close(
-            spearman(&[1.0, 2.0, 3.0, 4.0], &[1.0, 10.0, 100.0, 1000.0]),
-            1.0
-        ));
+        assert!(close(spearman(&[1.0, 2.0, 3.0, 4.0], &[1.0, 10.0, 100.0, 1000.0]), 1.0));
     }
 
     #[test]
     fn auc_counts_ordered_pairs_and_half_ties() {
-        assert!(close(
-            auc(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]),
-            0.75
-        ));
+        assert!(close(auc(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]), 0.75));
         assert!(close(auc(&[0.5, 0.5], &[false, true]), 0.5));
         assert_eq!(auc(&[0.5, 0.6], &[true, true]), None);
     }

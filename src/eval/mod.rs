@@ -64,13 +64,10 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
         if line.trim().is_empty() {
             continue;
         }
-        let row: GradedAnswer = serde_json::from_str(line).map_err(|e| RowError::Malformed {
-            line: line_number,
-            reason: e.to_string(),
-        })?;
-        let valid = row.max_grade.is_finite()
-            && row.max_grade > 0.0
-            && (0.0..=row.max_grade).contains(&row.grade);
+        let row: GradedAnswer = serde_json::from_str(line)
+            .map_err(|e| RowError::Malformed { line: line_number, reason: e.to_string() })?;
+        let valid =
+            row.max_grade.is_finite() && row.max_grade > 0.0 && (0.0..=row.max_grade).contains(&row.grade);
         if !valid {
             return Err(RowError::BadGrade { line: line_number });
         }
@@ -84,8 +81,7 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
 pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Scored>, RowError> {
     let references: HashSet<&str> = rows.iter().flat_map(|(_, r)| references_of(r)).collect();
     let file_vocabulary = Vocabulary::from_documents(references.iter().copied());
-    let bank_vocabulary =
-        Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let bank_vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
     let mut rubrics: HashMap<(String, String), Vec<Rubric>> = HashMap::new();
     let mut scored = Vec::with_capacity(rows.len());
     for (line, row) in rows {
@@ -95,22 +91,14 @@ pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Sco
         if !rubrics.contains_key(&key) {
             let compiled = if refs.is_empty() {
                 let id = row.question_id.clone().unwrap_or_default();
-                let question = bank
-                    .question(&id)
-                    .ok_or(RowError::NoReference { line: *line, id })?;
+                let question = bank.question(&id).ok_or(RowError::NoReference { line: *line, id })?;
                 vec![Rubric::for_question(question, &bank_vocabulary)]
             } else {
-                refs.iter()
-                    .map(|r| Rubric::derived(&prompt, r, &file_vocabulary))
-                    .collect()
+                refs.iter().map(|r| Rubric::derived(&prompt, r, &file_vocabulary)).collect()
             };
             rubrics.insert(key.clone(), compiled);
         }
-        let best = rubrics[&key]
-            .iter()
-            .map(|r| r.assess(&row.answer).score)
-            .max()
-            .unwrap_or(0);
+        let best = rubrics[&key].iter().map(|r| r.assess(&row.answer).score).max().unwrap_or(0);
         scored.push(Scored {
             id: row.id.clone().unwrap_or_else(|| format!("line {line}")),
             score: f64::from(best) / 100.0,
@@ -140,11 +128,7 @@ pub fn agreement(scored: &[Scored]) -> Agreement {
         n: scored.len(),
         pearson: metrics::pearson(&predicted, &grades),
         spearman: metrics::spearman(&predicted, &grades),
-        auc: if is_binary {
-            metrics::auc(&predicted, &passed)
-        } else {
-            None
-        },
+        auc: if is_binary { metrics::auc(&predicted, &passed) } else { None },
     }
 }
 
@@ -154,16 +138,11 @@ mod tests {
 
     #[test]
     fn a_malformed_row_names_its_line() {
-        let text = "{\"answer\": \"a\", \"grade\": 1, \"max_grade\": 5, \"reference_answer\": \"b\"}\n\n{oops\n";
-        assert!(matches!(
-            parse_rows(text),
-            Err(RowError::Malformed { line: 3, .. })
-        ));
+        let text =
+            "{\"answer\": \"a\", \"grade\": 1, \"max_grade\": 5, \"reference_answer\": \"b\"}\n\n{oops\n";
+        assert!(matches!(parse_rows(text), Err(RowError::Malformed { line: 3, .. })));
         let text = "{\"answer\": \"a\", \"grade\": 6, \"max_grade\": 5}\n";
-        assert_eq!(
-            parse_rows(text).unwrap_err(),
-            RowError::BadGrade { line: 1 }
-        );
+        assert_eq!(parse_rows(text).unwrap_err(), RowError::BadGrade { line: 1 });
     }
 
     #[test]
@@ -173,10 +152,7 @@ mod tests {
             "{\"question\": \"Why use TLS?\", \"reference_answer\": \"It encrypts traffic and authenticates the server.\", \"answer\": \"I like turtles.\", \"grade\": 0, \"max_grade\": 5}\n",
         );
         let scored = score_rows(&parse_rows(text).unwrap(), &Bank::default()).unwrap();
-        assert!(
-            scored[0].score > 0.8 && scored[1].score == 0.0,
-            "{scored:?}"
-        );
+        assert!(scored[0].score > 0.8 && scored[1].score == 0.0, "{scored:?}");
         let agreement = agreement(&scored);
         assert_eq!(agreement.n, 2);
         assert_eq!(agreement.auc, Some(1.0));
@@ -184,16 +160,12 @@ mod tests {
 
     #[test]
     fn a_row_without_reference_needs_a_bank_question() {
-        let rows = parse_rows(
-            "{\"question_id\": \"nope\", \"answer\": \"a\", \"grade\": 1, \"max_grade\": 1}",
-        )
-        .unwrap();
+        let rows =
+            parse_rows("{\"question_id\": \"nope\", \"answer\": \"a\", \"grade\": 1, \"max_grade\": 1}")
+                .unwrap();
         assert_eq!(
             score_rows(&rows, &Bank::default()).unwrap_err(),
-            RowError::NoReference {
-                line: 1,
-                id: "nope".into()
-            }
+            RowError::NoReference { line: 1, id: "nope".into() }
         );
     }
 }

@@ -14,11 +14,7 @@ const BAR_WIDTH: usize = 20;
 pub fn bar(score: u8, width: usize) -> String {
     let filled = (usize::from(score) * width + 50) / 100;
     let colour = score_style(score);
-    format!(
-        "{}{}",
-        colour.apply_to("█".repeat(filled)),
-        style("░".repeat(width - filled)).dim()
-    )
+    format!("{}{}", colour.apply_to("█".repeat(filled)), style("░".repeat(width - filled)).dim())
 }
 
 /// Green from 80, yellow from 50, red below.
@@ -38,9 +34,7 @@ pub fn render(question: &Question, assessment: &Assessment, with_model_answer: b
         out,
         "Score {} {}",
         bar(score, BAR_WIDTH),
-        score_style(score)
-            .bold()
-            .apply_to(format!("{score:>3}/100"))
+        score_style(score).bold().apply_to(format!("{score:>3}/100"))
     );
     for (verdict, mark, heading) in [
         (Verdict::Covered, style("✓").green(), "Covered"),
@@ -55,22 +49,14 @@ pub fn render(question: &Question, assessment: &Assessment, with_model_answer: b
         for point in points {
             let _ = write!(out, "  {mark} {}", point.label);
             if !point.matched.is_empty() {
-                let _ = write!(
-                    out,
-                    " {}",
-                    style(format!("(you wrote: {})", point.matched.join(" "))).dim()
-                );
+                let _ = write!(out, " {}", style(format!("(you wrote: {})", point.matched.join(" "))).dim());
             }
             let _ = writeln!(out);
         }
     }
     if with_model_answer {
         let _ = writeln!(out, "{}", style("Model answer").bold());
-        let _ = writeln!(
-            out,
-            "{}",
-            textwrap::indent(&textwrap::fill(&question.answer, 76), "  ")
-        );
+        let _ = writeln!(out, "{}", textwrap::indent(&textwrap::fill(&question.answer, 76), "  "));
     }
     out
 }

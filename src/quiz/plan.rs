@@ -11,16 +11,9 @@ use crate::suggest::closest;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PlanError {
     #[error("unknown topic `{topic}`{}; topics: {}", did_you_mean(.suggestion.as_deref()), .valid.join(", "))]
-    UnknownTopic {
-        topic: String,
-        suggestion: Option<String>,
-        valid: Vec<String>,
-    },
+    UnknownTopic { topic: String, suggestion: Option<String>, valid: Vec<String> },
     #[error("no questions match{}", describe(.topics, *.difficulty))]
-    NothingMatches {
-        topics: Vec<String>,
-        difficulty: Option<Difficulty>,
-    },
+    NothingMatches { topics: Vec<String>, difficulty: Option<Difficulty> },
 }
 
 fn did_you_mean(suggestion: Option<&str>) -> String {
@@ -35,11 +28,7 @@ fn describe(topics: &[String], difficulty: Option<Difficulty>) -> String {
     if let Some(d) = difficulty {
         parts.push(format!("difficulty {d}"));
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" {}; try fewer filters", parts.join(" and "))
-    }
+    if parts.is_empty() { String::new() } else { format!(" {}; try fewer filters", parts.join(" and ")) }
 }
 
 /// The question filters of `list` and `quiz`.
@@ -99,20 +88,11 @@ mod tests {
             hint: None,
         };
         Bank {
-            topics: ["http", "security"]
-                .map(|n| Topic {
-                    name: n.into(),
-                    title: n.into(),
-                })
-                .to_vec(),
+            topics: ["http", "security"].map(|n| Topic { name: n.into(), title: n.into() }).to_vec(),
             questions: (0..10)
                 .map(|i| {
                     let topic = if i % 2 == 0 { "http" } else { "security" };
-                    let difficulty = if i < 5 {
-                        Difficulty::Easy
-                    } else {
-                        Difficulty::Hard
-                    };
+                    let difficulty = if i < 5 { Difficulty::Easy } else { Difficulty::Hard };
                     question(&format!("q{i}"), topic, difficulty)
                 })
                 .collect(),
@@ -126,35 +106,19 @@ mod tests {
     #[test]
     fn filters_by_topic_and_difficulty() {
         let bank = bank();
-        let filter = Filter {
-            topics: vec!["http".into()],
-            difficulty: Some(Difficulty::Hard),
-        };
+        let filter = Filter { topics: vec!["http".into()], difficulty: Some(Difficulty::Hard) };
         assert_eq!(ids(&select(&bank, &filter).unwrap()), ["q6", "q8"]);
     }
 
     #[test]
     fn unknown_topic_names_the_closest_and_all_valid_ones() {
-        let error = select(
-            &bank(),
-            &Filter {
-                topics: vec!["htp".into()],
-                difficulty: None,
-            },
-        )
-        .unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "unknown topic `htp` (did you mean `http`?); topics: http, security"
-        );
+        let error = select(&bank(), &Filter { topics: vec!["htp".into()], difficulty: None }).unwrap_err();
+        assert_eq!(error.to_string(), "unknown topic `htp` (did you mean `http`?); topics: http, security");
     }
 
     #[test]
     fn an_empty_selection_is_an_error() {
-        let bank = Bank {
-            questions: vec![],
-            ..bank()
-        };
+        let bank = Bank { questions: vec![], ..bank() };
         let error = select(&bank, &Filter::default()).unwrap_err();
         assert_eq!(error.to_string(), "no questions match");
     }

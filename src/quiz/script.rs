@@ -39,13 +39,8 @@ impl Lines {
     fn next_line(&mut self, deadline: Option<Deadline>) -> io::Result<Option<String>> {
         loop {
             let received = match deadline {
-                None => self
-                    .lines
-                    .recv()
-                    .map_err(|_| RecvTimeoutError::Disconnected),
-                Some(d) => self
-                    .lines
-                    .recv_timeout(d.at.saturating_duration_since(Instant::now())),
+                None => self.lines.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                Some(d) => self.lines.recv_timeout(d.at.saturating_duration_since(Instant::now())),
             };
             match received {
                 Ok(line) if self.late > 0 => {
@@ -101,20 +96,14 @@ impl AnswerFile {
             .with_context(|| format!("cannot read answers from {}", path.display()))?;
         // YAML is a superset of JSON, so one parser reads both.
         let answers: HashMap<String, String> = serde_yaml::from_str(&text).with_context(|| {
-            format!(
-                "{} is not a map of question id to answer text (YAML or JSON)",
-                path.display()
-            )
+            format!("{} is not a map of question id to answer text (YAML or JSON)", path.display())
         })?;
         Ok(AnswerFile { answers })
     }
 
     /// Ids in the file that the loaded bank does not have.
     pub fn unknown_ids<'a>(&'a self, known: &'a [&Question]) -> impl Iterator<Item = &'a str> + 'a {
-        self.answers
-            .keys()
-            .map(String::as_str)
-            .filter(|id| !known.iter().any(|q| q.id == *id))
+        self.answers.keys().map(String::as_str).filter(|id| !known.iter().any(|q| q.id == *id))
     }
 }
 
@@ -150,10 +139,7 @@ mod tests {
     fn lines_become_replies_in_order() {
         let mut lines = Lines::new(Cursor::new(b"GET and PUT\r\n\n:quit\n".to_vec()));
         let q = question();
-        assert_eq!(
-            lines.reply(&q, None).unwrap(),
-            Reply::Answer("GET and PUT".into())
-        );
+        assert_eq!(lines.reply(&q, None).unwrap(), Reply::Answer("GET and PUT".into()));
         assert_eq!(lines.reply(&q, None).unwrap(), Reply::Skip);
         assert_eq!(lines.reply(&q, None).unwrap(), Reply::Quit);
         assert_eq!(lines.reply(&q, None).unwrap(), Reply::EndOfInput);
@@ -162,9 +148,7 @@ mod tests {
     #[test]
     fn invalid_utf8_and_control_characters_do_not_break_a_line() {
         let mut lines = Lines::new(Cursor::new(b"caf\xff \x1b[2J\x07ok\n".to_vec()));
-        let Reply::Answer(text) = lines.reply(&question(), None).unwrap() else {
-            panic!("not an answer")
-        };
+        let Reply::Answer(text) = lines.reply(&question(), None).unwrap() else { panic!("not an answer") };
         assert!(text.starts_with("caf\u{fffd}"), "{text:?}");
     }
 }

@@ -42,9 +42,7 @@ impl Record {
         match self.status {
             Status::Unanswered => None,
             Status::Skipped => Some(0),
-            Status::Answered | Status::TimedOut => {
-                Some(self.assessment.as_ref().map_or(0, |a| a.score))
-            }
+            Status::Answered | Status::TimedOut => Some(self.assessment.as_ref().map_or(0, |a| a.score)),
         }
     }
 }
@@ -133,8 +131,8 @@ pub fn run(
                 break;
             }
         };
-        let assessment = (status != Status::Skipped)
-            .then(|| Rubric::for_question(question, vocabulary).assess(&answer));
+        let assessment =
+            (status != Status::Skipped).then(|| Rubric::for_question(question, vocabulary).assess(&answer));
         if let (Some(assessment), true) = (&assessment, settings.chatty && !settings.exam) {
             if status == Status::TimedOut {
                 writeln!(
@@ -148,33 +146,13 @@ pub fn run(
         records.push(record(question, answer, status, assessment, elapsed));
     }
     for question in &questions[records.len()..] {
-        records.push(record(
-            question,
-            String::new(),
-            Status::Unanswered,
-            None,
-            Duration::ZERO,
-        ));
+        records.push(record(question, String::new(), Status::Unanswered, None, Duration::ZERO));
     }
-    Ok(Outcome {
-        records,
-        interrupted,
-        elapsed: clock.now().saturating_duration_since(started),
-    })
+    Ok(Outcome { records, interrupted, elapsed: clock.now().saturating_duration_since(started) })
 }
 
-fn write_header(
-    out: &mut dyn Write,
-    question: &Question,
-    index: usize,
-    total: usize,
-) -> io::Result<()> {
-    let header = format!(
-        "Question {}/{total} · {} · {}",
-        index + 1,
-        question.topic,
-        question.difficulty
-    );
+fn write_header(out: &mut dyn Write, question: &Question, index: usize, total: usize) -> io::Result<()> {
+    let header = format!("Question {}/{total} · {} · {}", index + 1, question.topic, question.difficulty);
     writeln!(out, "\n{}", console::style(header).bold().cyan())?;
     writeln!(out, "{}", textwrap::fill(&question.prompt, 80))
 }
@@ -216,11 +194,7 @@ mod tests {
         fn reply(&mut self, _: &Question, deadline: Option<Deadline>) -> io::Result<Reply> {
             self.deadlines.push(deadline.map(|d| d.span));
             self.clock.advance(self.think);
-            Ok(if self.replies.is_empty() {
-                Reply::EndOfInput
-            } else {
-                self.replies.remove(0)
-            })
+            Ok(if self.replies.is_empty() { Reply::EndOfInput } else { self.replies.remove(0) })
         }
     }
 
@@ -236,36 +210,15 @@ mod tests {
         }
     }
 
-    fn session(
-        replies: Vec<Reply>,
-        limits: Limits,
-        think: u64,
-    ) -> (Outcome, Vec<Option<Duration>>) {
+    fn session(replies: Vec<Reply>, limits: Limits, think: u64) -> (Outcome, Vec<Option<Duration>>) {
         let questions = [question("a"), question("b"), question("c")];
         let refs: Vec<&Question> = questions.iter().collect();
         let clock = FakeClock::new();
-        let mut responder = Scripted {
-            replies,
-            clock: &clock,
-            think: Duration::from_secs(think),
-            deadlines: vec![],
-        };
-        let settings = Settings {
-            limits,
-            exam: false,
-            chatty: true,
-            echo: false,
-        };
+        let mut responder =
+            Scripted { replies, clock: &clock, think: Duration::from_secs(think), deadlines: vec![] };
+        let settings = Settings { limits, exam: false, chatty: true, echo: false };
         let mut out = Vec::new();
-        let outcome = run(
-            &refs,
-            &Vocabulary::default(),
-            &mut responder,
-            &clock,
-            settings,
-            &mut out,
-        )
-        .unwrap();
+        let outcome = run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out).unwrap();
         (outcome, responder.deadlines)
     }
 
@@ -275,15 +228,8 @@ mod tests {
 
     #[test]
     fn records_answers_skips_and_the_unasked() {
-        let (outcome, _) = session(
-            vec![Reply::Answer("GET".into()), Reply::Skip],
-            Limits::default(),
-            5,
-        );
-        assert_eq!(
-            statuses(&outcome),
-            [Status::Answered, Status::Skipped, Status::Unanswered]
-        );
+        let (outcome, _) = session(vec![Reply::Answer("GET".into()), Reply::Skip], Limits::default(), 5);
+        assert_eq!(statuses(&outcome), [Status::Answered, Status::Skipped, Status::Unanswered]);
         assert_eq!(outcome.records[0].counted_score(), Some(71));
         assert_eq!(outcome.records[0].elapsed, Duration::from_secs(5));
         assert_eq!(outcome.records[2].counted_score(), None);
@@ -292,37 +238,20 @@ mod tests {
 
     #[test]
     fn the_session_limit_ends_the_session() {
-        let limits = Limits {
-            session: Some(Duration::from_secs(50)),
-            per_question: Some(Duration::from_secs(30)),
-        };
-        let replies = vec![
-            Reply::Answer("GET PUT".into()),
-            Reply::TimedOut("GET".into()),
-            Reply::Answer("x".into()),
-        ];
+        let limits =
+            Limits { session: Some(Duration::from_secs(50)), per_question: Some(Duration::from_secs(30)) };
+        let replies =
+            vec![Reply::Answer("GET PUT".into()), Reply::TimedOut("GET".into()), Reply::Answer("x".into())];
         let (outcome, deadlines) = session(replies, limits, 30);
-        assert_eq!(
-            statuses(&outcome),
-            [Status::Answered, Status::TimedOut, Status::Unanswered]
-        );
-        assert_eq!(
-            deadlines,
-            [Some(Duration::from_secs(30)), Some(Duration::from_secs(20))]
-        );
+        assert_eq!(statuses(&outcome), [Status::Answered, Status::TimedOut, Status::Unanswered]);
+        assert_eq!(deadlines, [Some(Duration::from_secs(30)), Some(Duration::from_secs(20))]);
     }
 
     #[test]
     fn an_interrupt_ends_the_session_and_is_reported() {
-        let (outcome, _) = session(
-            vec![Reply::Answer("PUT".into()), Reply::Interrupted],
-            Limits::default(),
-            1,
-        );
+        let (outcome, _) =
+            session(vec![Reply::Answer("PUT".into()), Reply::Interrupted], Limits::default(), 1);
         assert!(outcome.interrupted);
-        assert_eq!(
-            statuses(&outcome),
-            [Status::Answered, Status::Unanswered, Status::Unanswered]
-        );
+        assert_eq!(statuses(&outcome), [Status::Answered, Status::Unanswered, Status::Unanswered]);
     }
 }

@@ -176,11 +176,7 @@ impl View {
         if self.cursor_row > 0 {
             queue!(out, cursor::MoveUp(self.cursor_row))?;
         }
-        queue!(
-            out,
-            cursor::MoveToColumn(0),
-            terminal::Clear(terminal::ClearType::FromCursorDown)
-        )?;
+        queue!(out, cursor::MoveToColumn(0), terminal::Clear(terminal::ClearType::FromCursorDown))?;
         write!(out, "{prefix}{}", input.value())?;
         let prefix_width = console::measure_text_width(prefix);
         let end = prefix_width + console::measure_text_width(input.value());

@@ -53,10 +53,7 @@ impl Limits {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
         };
-        Some(Deadline {
-            at,
-            span: at.saturating_duration_since(now),
-        })
+        Some(Deadline { at, span: at.saturating_duration_since(now) })
     }
 }
 
@@ -86,11 +83,7 @@ impl Deadline {
 pub fn countdown(left: Duration) -> String {
     let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m:02}:{s:02}")
-    }
+    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
 }
 
 /// A short human duration for summaries: "4m 05s", "12s".
@@ -117,10 +110,7 @@ pub mod tests {
 
     impl FakeClock {
         pub fn new() -> FakeClock {
-            FakeClock {
-                base: Instant::now(),
-                offset: Cell::new(Duration::ZERO),
-            }
+            FakeClock { base: Instant::now(), offset: Cell::new(Duration::ZERO) }
         }
 
         pub fn advance(&self, by: Duration) {
@@ -137,15 +127,10 @@ pub mod tests {
     #[test]
     fn a_question_deadline_is_the_earlier_of_both_limits() {
         let clock = FakeClock::new();
-        let limits = Limits {
-            session: Some(Duration::from_secs(100)),
-            per_question: Some(Duration::from_secs(30)),
-        };
+        let limits =
+            Limits { session: Some(Duration::from_secs(100)), per_question: Some(Duration::from_secs(30)) };
         let end = limits.session_end(clock.now());
-        assert_eq!(
-            limits.deadline(clock.now(), end).unwrap().span,
-            Duration::from_secs(30)
-        );
+        assert_eq!(limits.deadline(clock.now(), end).unwrap().span, Duration::from_secs(30));
         clock.advance(Duration::from_secs(90));
         let late = limits.deadline(clock.now(), end).unwrap();
         assert_eq!(late.span, Duration::from_secs(10));
@@ -157,18 +142,12 @@ pub mod tests {
     #[test]
     fn the_countdown_turns_yellow_then_red() {
         let clock = FakeClock::new();
-        let deadline = Limits {
-            per_question: Some(Duration::from_secs(120)),
-            session: None,
-        }
-        .deadline(clock.now(), None)
-        .unwrap();
+        let deadline = Limits { per_question: Some(Duration::from_secs(120)), session: None }
+            .deadline(clock.now(), None)
+            .unwrap();
         let mut seen = Vec::new();
         for _ in 0..120 {
-            seen.push((
-                countdown(deadline.remaining(clock.now())),
-                deadline.urgency(clock.now()),
-            ));
+            seen.push((countdown(deadline.remaining(clock.now())), deadline.urgency(clock.now())));
             clock.advance(Duration::from_secs(1));
         }
         assert_eq!(seen[0], ("02:00".to_string(), Urgency::Calm));

@@ -53,24 +53,12 @@ impl Report {
                 Status::Unanswered => counts.unanswered += 1,
             }
         }
-        let scores: Vec<f64> = records
-            .iter()
-            .filter_map(Record::counted_score)
-            .map(f64::from)
-            .collect();
-        let overall =
-            (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+        let scores: Vec<f64> = records.iter().filter_map(Record::counted_score).map(f64::from).collect();
+        let overall = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
         let topics = topic_scores(&records);
-        let mut weak: Vec<TopicScore> = topics
-            .iter()
-            .filter(|t| t.average < f64::from(pass_mark))
-            .cloned()
-            .collect();
-        weak.sort_by(|a, b| {
-            a.average
-                .total_cmp(&b.average)
-                .then_with(|| a.topic.cmp(&b.topic))
-        });
+        let mut weak: Vec<TopicScore> =
+            topics.iter().filter(|t| t.average < f64::from(pass_mark)).cloned().collect();
+        weak.sort_by(|a, b| a.average.total_cmp(&b.average).then_with(|| a.topic.cmp(&b.topic)));
         Report {
             overall,
             counts,
@@ -91,29 +79,16 @@ fn topic_scores(records: &[Record]) -> Vec<TopicScore> {
         let Some(score) = record.counted_score() else {
             continue;
         };
-        let index = topics
-            .iter()
-            .position(|t| t.topic == record.topic)
-            .unwrap_or_else(|| {
-                topics.push(TopicScore {
-                    topic: record.topic.clone(),
-                    average: 0.0,
-                    questions: Vec::new(),
-                });
-                topics.len() - 1
-            });
+        let index = topics.iter().position(|t| t.topic == record.topic).unwrap_or_else(|| {
+            topics.push(TopicScore { topic: record.topic.clone(), average: 0.0, questions: Vec::new() });
+            topics.len() - 1
+        });
         topics[index].questions.push((record.id.clone(), score));
     }
     for topic in &mut topics {
-        topic.average = topic
-            .questions
-            .iter()
-            .map(|(_, s)| f64::from(*s))
-            .sum::<f64>()
-            / topic.questions.len() as f64;
-        topic
-            .questions
-            .sort_by_key(|(id, score)| (*score, id.clone()));
+        topic.average =
+            topic.questions.iter().map(|(_, s)| f64::from(*s)).sum::<f64>() / topic.questions.len() as f64;
+        topic.questions.sort_by_key(|(id, score)| (*score, id.clone()));
     }
     topics
 }

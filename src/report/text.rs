@@ -15,11 +15,7 @@ const BAR_WIDTH: usize = 20;
 /// was shown along the way).
 pub fn render(report: &Report, with_answers: bool) -> String {
     let mut out = String::new();
-    let title = if report.interrupted {
-        "Session summary (interrupted)"
-    } else {
-        "Session summary"
-    };
+    let title = if report.interrupted { "Session summary (interrupted)" } else { "Session summary" };
     let _ = writeln!(out, "\n{}", style(title).bold().underlined());
     let c = report.counts;
     let counts = format!(
@@ -34,26 +30,12 @@ pub fn render(report: &Report, with_answers: bool) -> String {
         let _ = writeln!(out, "No questions were answered ({counts}).");
         return out;
     };
-    let _ = writeln!(
-        out,
-        "Overall  {}  {}   {counts}",
-        bar(rounded(overall), BAR_WIDTH),
-        number(overall)
-    );
-    let width = report
-        .topics
-        .iter()
-        .map(|t| t.topic.len())
-        .max()
-        .unwrap_or(5);
+    let _ = writeln!(out, "Overall  {}  {}   {counts}", bar(rounded(overall), BAR_WIDTH), number(overall));
+    let width = report.topics.iter().map(|t| t.topic.len()).max().unwrap_or(5);
     let _ = writeln!(out, "\n{}", style("By topic").bold());
     for topic in &report.topics {
         let n = topic.questions.len();
-        let questions = if n == 1 {
-            "1 question".to_string()
-        } else {
-            format!("{n} questions")
-        };
+        let questions = if n == 1 { "1 question".to_string() } else { format!("{n} questions") };
         let _ = writeln!(
             out,
             "  {:width$}  {}  {}   {questions}",
@@ -63,19 +45,10 @@ pub fn render(report: &Report, with_answers: bool) -> String {
         );
     }
     if report.weak.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo weak topics: every topic reached the pass mark of {}.",
-            report.pass_mark
-        );
+        let _ = writeln!(out, "\nNo weak topics: every topic reached the pass mark of {}.", report.pass_mark);
     } else {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            style(format!("Weak topics (below {})", report.pass_mark))
-                .bold()
-                .red()
-        );
+        let _ =
+            writeln!(out, "\n{}", style(format!("Weak topics (below {})", report.pass_mark)).bold().red());
         for topic in &report.weak {
             let pulled: Vec<String> = topic
                 .questions
@@ -83,21 +56,14 @@ pub fn render(report: &Report, with_answers: bool) -> String {
                 .filter(|(_, s)| *s < report.pass_mark)
                 .map(|(id, s)| format!("{id} ({s})"))
                 .collect();
-            let _ = writeln!(
-                out,
-                "  {:width$}  {}  {}",
-                topic.topic,
-                number(topic.average),
-                pulled.join(", ")
-            );
+            let _ =
+                writeln!(out, "  {:width$}  {}  {}", topic.topic, number(topic.average), pulled.join(", "));
         }
     }
     if with_answers {
         let _ = writeln!(out, "\n{}", style("Answers").bold());
         for record in &report.records {
-            let score = record
-                .counted_score()
-                .map_or_else(|| "  -".to_string(), |s| format!("{s:>3}"));
+            let score = record.counted_score().map_or_else(|| "  -".to_string(), |s| format!("{s:>3}"));
             let status = match record.status {
                 Status::Answered => "",
                 Status::TimedOut => " (timed out)",
@@ -116,8 +82,5 @@ fn rounded(score: f64) -> u8 {
 
 fn number(score: f64) -> String {
     let rounded = rounded(score);
-    score_style(rounded)
-        .bold()
-        .apply_to(format!("{rounded:>3}/100"))
-        .to_string()
+    score_style(rounded).bold().apply_to(format!("{rounded:>3}/100")).to_string()
 }

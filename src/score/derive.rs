@@ -33,11 +33,7 @@ impl Vocabulary {
         let mut vocabulary = Vocabulary::default();
         for document in documents {
             vocabulary.documents += 1;
-            let stems: HashSet<String> = tokens(document, false)
-                .0
-                .into_iter()
-                .map(|t| t.stem)
-                .collect();
+            let stems: HashSet<String> = tokens(document, false).0.into_iter().map(|t| t.stem).collect();
             for stem in stems {
                 *vocabulary.frequency.entry(stem).or_default() += 1;
             }
@@ -60,11 +56,7 @@ pub(super) fn criteria(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> V
     let in_prompt: HashSet<&str> = prompt_words.iter().map(|t| t.stem.as_str()).collect();
     let in_answer: HashSet<&str> = answer_words.iter().map(|t| t.stem.as_str()).collect();
     let from_answer = answer_words.iter().map(|t| {
-        let share = if in_prompt.contains(t.stem.as_str()) {
-            ECHO_WEIGHT
-        } else {
-            1.0
-        };
+        let share = if in_prompt.contains(t.stem.as_str()) { ECHO_WEIGHT } else { 1.0 };
         criterion(t, share, vocabulary)
     });
     let from_prompt = prompt_words
@@ -76,23 +68,14 @@ pub(super) fn criteria(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> V
 
 fn distinct(words: Vec<Token>) -> Vec<Token> {
     let mut seen = HashSet::new();
-    words
-        .into_iter()
-        .filter(|t| seen.insert(t.stem.clone()))
-        .collect()
+    words.into_iter().filter(|t| seen.insert(t.stem.clone())).collect()
 }
 
 fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary) -> Criterion {
-    let word = Token {
-        negated: false,
-        ..word.clone()
-    };
+    let word = Token { negated: false, ..word.clone() };
     Criterion {
         label: word.word.clone(),
         weight: vocabulary.weight(&word.stem) * share,
-        patterns: vec![Pattern {
-            negative: None,
-            words: vec![word],
-        }],
+        patterns: vec![Pattern { negative: None, words: vec![word] }],
     }
 }

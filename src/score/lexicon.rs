@@ -156,8 +156,8 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words that negate what follows them.
 const NEGATION_CUES: &[&str] = &[
-    "not", "no", "never", "none", "nor", "neither", "without", "cannot", "non", "nothing",
-    "nobody", "nowhere", "lack", "lacks", "lacking", "unable", "avoid", "avoids", "instead",
+    "not", "no", "never", "none", "nor", "neither", "without", "cannot", "non", "nothing", "nobody",
+    "nowhere", "lack", "lacks", "lacking", "unable", "avoid", "avoids", "instead",
 ];
 
 /// Words that end a negation's reach: a new clause or a contrast starts here.

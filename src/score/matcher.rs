@@ -22,8 +22,8 @@ pub enum Found {
 /// Looks for the phrase `pattern` among `answer`'s words. `negative` says whether the phrase states
 /// a negation; with `None` any occurrence agrees.
 pub fn find(pattern: &[Token], negative: Option<bool>, answer: &[Token]) -> Found {
-    let Some(rarest) = (0..pattern.len())
-        .min_by_key(|&j| answer.iter().filter(|a| same_word(&pattern[j], a)).count())
+    let Some(rarest) =
+        (0..pattern.len()).min_by_key(|&j| answer.iter().filter(|a| same_word(&pattern[j], a)).count())
     else {
         return Found::Absent;
     };
@@ -48,9 +48,8 @@ fn window(pattern: &[Token], answer: &[Token], anchor: usize, reach: usize) -> O
     let high = (anchor + reach).min(answer.len().saturating_sub(1));
     let mut chosen = Vec::with_capacity(pattern.len());
     for word in pattern {
-        let nearest = (low..=high)
-            .filter(|&i| same_word(word, &answer[i]))
-            .min_by_key(|&i| i.abs_diff(anchor))?;
+        let nearest =
+            (low..=high).filter(|&i| same_word(word, &answer[i])).min_by_key(|&i| i.abs_diff(anchor))?;
         chosen.push(nearest);
     }
     let first = *chosen.iter().min()?;
@@ -90,11 +89,7 @@ fn near_miss(a: &str, b: &str) -> bool {
 struct LetterMask(u32);
 
 fn letter_mask(word: &str) -> LetterMask {
-    LetterMask(
-        word.bytes()
-            .filter(u8::is_ascii_lowercase)
-            .fold(0, |m, b| m | 1 << (b - b'a')),
-    )
+    LetterMask(word.bytes().filter(u8::is_ascii_lowercase).fold(0, |m, b| m | 1 << (b - b'a')))
 }
 
 impl LetterMask {
@@ -163,25 +158,13 @@ mod tests {
             found("POST is not idempotent", "POST isn't idempotent"),
             Found::Agrees(vec!["post".into(), "idempotent".into()])
         );
-        assert!(matches!(
-            found("POST is not idempotent", "POST is idempotent"),
-            Found::Contradicts(_)
-        ));
-        assert!(matches!(
-            found("PUT is idempotent", "PUT is not idempotent"),
-            Found::Contradicts(_)
-        ));
-        assert!(matches!(
-            found("stateless", "the server is never stateless"),
-            Found::Contradicts(_)
-        ));
+        assert!(matches!(found("POST is not idempotent", "POST is idempotent"), Found::Contradicts(_)));
+        assert!(matches!(found("PUT is idempotent", "PUT is not idempotent"), Found::Contradicts(_)));
+        assert!(matches!(found("stateless", "the server is never stateless"), Found::Contradicts(_)));
     }
 
     #[test]
     fn an_agreeing_mention_outweighs_a_contradicting_one() {
-        assert!(agrees(
-            "idempotent",
-            "PUT is idempotent, POST is not idempotent"
-        ));
+        assert!(agrees("idempotent", "PUT is idempotent, POST is not idempotent"));
     }
 }

@@ -90,11 +90,7 @@ impl Rubric {
             .map(|point| Criterion {
                 label: point.display().to_string(),
                 weight: f64::from(point.weight),
-                patterns: point
-                    .alternatives
-                    .iter()
-                    .filter_map(|a| pattern(a))
-                    .collect(),
+                patterns: point.alternatives.iter().filter_map(|a| pattern(a)).collect(),
             })
             .filter(|c| !c.patterns.is_empty())
             .collect();
@@ -103,19 +99,14 @@ impl Rubric {
 
     /// Points derived from a model answer (see [`derive`]).
     pub fn derived(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> Rubric {
-        Rubric {
-            criteria: derive::criteria(prompt, answer, vocabulary),
-        }
+        Rubric { criteria: derive::criteria(prompt, answer, vocabulary) }
     }
 
     /// Scores `answer` against the rubric.
     pub fn assess(&self, answer: &str) -> Assessment {
         let words = tokens(answer, false).0;
         let points: Vec<PointResult> = self.criteria.iter().map(|c| judge(c, &words)).collect();
-        Assessment {
-            score: score_of(&points),
-            points,
-        }
+        Assessment { score: score_of(&points), points }
     }
 
     /// The point labels, in order.
@@ -151,25 +142,13 @@ fn judge(criterion: &Criterion, answer: &[normalise::Token]) -> PointResult {
             _ => {}
         }
     }
-    PointResult {
-        label: criterion.label.clone(),
-        weight: criterion.weight,
-        verdict,
-        matched,
-    }
+    PointResult { label: criterion.label.clone(), weight: criterion.weight, verdict, matched }
 }
 
 /// Covered weight over all weight, where a contradicted point also counts against the answer.
 fn score_of(points: &[PointResult]) -> u8 {
-    let weight_of = |v: Verdict| {
-        points
-            .iter()
-            .filter(|p| p.verdict == v)
-            .map(|p| p.weight)
-            .sum::<f64>()
-    };
-    let total: f64 =
-        points.iter().map(|p| p.weight).sum::<f64>() + weight_of(Verdict::Contradicted);
+    let weight_of = |v: Verdict| points.iter().filter(|p| p.verdict == v).map(|p| p.weight).sum::<f64>();
+    let total: f64 = points.iter().map(|p| p.weight).sum::<f64>() + weight_of(Verdict::Contradicted);
     if total <= 0.0 {
         return 0;
     }

@@ -81,17 +81,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
 
 fn token(word: &str, stemmer: &Stemmer, negated: bool) -> Token {
     let is_code = word.chars().any(|c| c.is_ascii_digit());
-    let (kind, stem) = if is_code {
-        (Kind::Code, word.to_string())
-    } else {
-        (Kind::Word, stemmer.stem(word).into_owned())
-    };
-    Token {
-        word: word.to_string(),
-        stem,
-        kind,
-        negated,
-    }
+    let (kind, stem) =
+        if is_code { (Kind::Code, word.to_string()) } else { (Kind::Word, stemmer.stem(word).into_owned()) };
+    Token { word: word.to_string(), stem, kind, negated }
 }
 
 /// Cuts hostile lengths at a character boundary.
@@ -115,13 +107,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let lower = text.nfkc().collect::<String>().to_lowercase();
-    Cow::Owned(
-        lower
-            .nfd()
-            .filter(|c| !is_combining_mark(*c))
-            .nfc()
-            .collect(),
-    )
+    Cow::Owned(lower.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect())
 }
 
 /// The word in a segment, without possessive `'s` and stray apostrophes; `None` for non-words.
@@ -129,18 +115,13 @@ fn clean_word(piece: &str) -> Option<&str> {
     if !piece.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let piece = piece
-        .strip_suffix("'s")
-        .or_else(|| piece.strip_suffix("\u{2019}s"))
-        .unwrap_or(piece);
+    let piece = piece.strip_suffix("'s").or_else(|| piece.strip_suffix("\u{2019}s")).unwrap_or(piece);
     Some(piece.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Punctuation that ends a clause (and so a negation's reach).
 fn ends_clause(piece: &str) -> bool {
-    piece
-        .chars()
-        .any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n'))
+    piece.chars().any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n'))
 }
 
 #[cfg(test)]
@@ -152,12 +133,7 @@ mod tests {
     }
 
     fn negated(text: &str) -> Vec<String> {
-        tokens(text, false)
-            .0
-            .into_iter()
-            .filter(|t| t.negated)
-            .map(|t| t.word)
-            .collect()
+        tokens(text, false).0.into_iter().filter(|t| t.negated).map(|t| t.word).collect()
     }
 
     #[test]
@@ -168,10 +144,7 @@ mod tests {
 
     #[test]
     fn stems_word_forms_and_drops_stop_words() {
-        assert_eq!(
-            words("The clients are retrying the requests"),
-            ["client", "retri", "request"]
-        );
+        assert_eq!(words("The clients are retrying the requests"), ["client", "retri", "request"]);
     }
 
     #[test]
@@ -187,14 +160,8 @@ mod tests {
     fn marks_words_in_a_negation_reach() {
         let table: [(&str, &[&str]); 7] = [
             ("POST is not idempotent", &["idempotent"]),
-            (
-                "POST isn't idempotent because it creates duplicates",
-                &["idempotent"],
-            ),
-            (
-                "the server never stores session state",
-                &["stores", "session", "state"],
-            ),
+            ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
+            ("the server never stores session state", &["stores", "session", "state"]),
             ("no, it is idempotent", &[]),
             ("non-idempotent", &["idempotent"]),
             ("not only GET but also PUT", &[]),
