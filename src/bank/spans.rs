@@ -47,10 +47,10 @@ impl SpanIndex {
                     break;
                 }
                 Event::SequenceStart(..) => {
-                    stack.push(Frame::Seq { path: path.unwrap_or_default(), next: 0 })
+                    stack.push(Frame::Seq { path: path.unwrap_or_default(), next: 0 });
                 }
                 Event::MappingStart(..) => {
-                    stack.push(Frame::Map { path: path.unwrap_or_default(), key: None })
+                    stack.push(Frame::Map { path: path.unwrap_or_default(), key: None });
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
                     stack.pop();

@@ -213,7 +213,7 @@ mod tests {
     fn session(replies: Vec<Reply>, limits: Limits, think: u64) -> (Outcome, Vec<Option<Duration>>) {
         let questions = [question("a"), question("b"), question("c")];
         let refs: Vec<&Question> = questions.iter().collect();
-        let clock = FakeClock::new();
+        let clock = FakeClock::default();
         let mut responder =
             Scripted { replies, clock: &clock, think: Duration::from_secs(think), deadlines: vec![] };
         let settings = Settings { limits, exam: false, chatty: true, echo: false };

@@ -99,20 +99,20 @@ pub fn elapsed(duration: Duration) -> String {
 #[cfg(test)]
 pub mod tests {
     use std::cell::Cell;
+    use std::sync::LazyLock;
 
     use super::*;
 
+    /// Where every fake clock starts.
+    static EPOCH: LazyLock<Instant> = LazyLock::new(Instant::now);
+
     /// A clock that only moves when told to.
+    #[derive(Default)]
     pub struct FakeClock {
-        base: Instant,
         offset: Cell<Duration>,
     }
 
     impl FakeClock {
-        pub fn new() -> FakeClock {
-            FakeClock { base: Instant::now(), offset: Cell::new(Duration::ZERO) }
-        }
-
         pub fn advance(&self, by: Duration) {
             self.offset.set(self.offset.get() + by);
         }
@@ -120,13 +120,13 @@ pub mod tests {
 
     impl Clock for FakeClock {
         fn now(&self) -> Instant {
-            self.base + self.offset.get()
+            *EPOCH + self.offset.get()
         }
     }
 
     #[test]
     fn a_question_deadline_is_the_earlier_of_both_limits() {
-        let clock = FakeClock::new();
+        let clock = FakeClock::default();
         let limits =
             Limits { session: Some(Duration::from_secs(100)), per_question: Some(Duration::from_secs(30)) };
         let end = limits.session_end(clock.now());
@@ -141,7 +141,7 @@ pub mod tests {
 
     #[test]
     fn the_countdown_turns_yellow_then_red() {
-        let clock = FakeClock::new();
+        let clock = FakeClock::default();
         let deadline = Limits { per_question: Some(Duration::from_secs(120)), session: None }
             .deadline(clock.now(), None)
             .unwrap();
