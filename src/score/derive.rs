@@ -41,11 +41,14 @@ impl Vocabulary {
         vocabulary
     }
 
-    /// Smoothed inverse document frequency: rare words weigh more, no word weighs nothing.
+    /// Smoothed inverse document frequency, square-rooted: rare words weigh more, no word weighs
+    /// nothing. The root damps the spread because document frequencies over a few dozen model
+    /// answers are noisy (measured: full IDF was 0.002 of Pearson r below its root, and uniform
+    /// weights no worse than the root, on the development set).
     pub fn weight(&self, stem: &str) -> f64 {
         let n = self.documents as f64;
         let df = self.frequency.get(stem).copied().unwrap_or(0) as f64;
-        ((n + 1.0) / (df + 1.0)).ln() + 1.0
+        (((n + 1.0) / (df + 1.0)).ln() + 1.0).sqrt()
     }
 }
 

@@ -1,4 +1,5 @@
-//! The small closed word lists the normaliser needs: stop words, negation cues and clause breaks.
+//! The small closed word lists the normaliser needs: stop words, negation cues, clause breaks and
+//! spelled-out numbers.
 
 /// Function words that carry no key-point meaning. Negation cues are deliberately absent.
 const STOP_WORDS: &[&str] = &[
@@ -68,7 +69,6 @@ const STOP_WORDS: &[&str] = &[
     "of",
     "often",
     "on",
-    "one",
     "onto",
     "or",
     "our",
@@ -184,7 +184,14 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Words after `not` that cancel the negation ("not only … but also").
-const NEGATION_CANCELLERS: &[&str] = &["only", "just", "merely", "necessarily"];
+const NEGATION_CANCELLERS: &[&str] = &["only", "just", "merely"];
+
+/// Small numbers spelled out, so that "one" and "1" are the same token ("retry one time"
+/// against "retry 1 time"). For that reason "one" is not a stop word. The list stops at twelve:
+/// larger numbers are rarely spelled out in short answers.
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
 
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(&word)
@@ -193,6 +200,11 @@ pub fn is_stop_word(word: &str) -> bool {
 /// `not`, `never`, `without`, and any contraction ending in n't (isn't, doesn't, won't).
 pub fn is_negation_cue(word: &str) -> bool {
     NEGATION_CUES.contains(&word) || word.ends_with("n't") || word.ends_with("n\u{2019}t")
+}
+
+/// The value of a spelled-out small number.
+pub fn number_word(word: &str) -> Option<usize> {
+    NUMBER_WORDS.iter().position(|w| *w == word)
 }
 
 pub fn is_clause_break(word: &str) -> bool {

@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::lexicon::{cancels_negation, is_clause_break, is_negation_cue, is_stop_word};
+use super::lexicon::{cancels_negation, is_clause_break, is_negation_cue, is_stop_word, number_word};
 
 /// How far a negation reaches: this many content words, unless a clause ends first.
 const NEGATION_REACH: usize = 3;
@@ -49,7 +49,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let mut out = Vec::new();
     let mut reach = 0usize;
     let mut last_was_not = false;
-    for piece in folded.split_word_bounds() {
+    for (start, piece) in folded.split_word_bound_indices() {
         let Some(word) = clean_word(piece) else {
             if ends_clause(piece) {
                 reach = 0;
@@ -70,7 +70,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         if is_clause_break(word) {
             reach = 0;
         }
-        if !keep_stop_words && is_stop_word(word) {
+        if !keep_stop_words && is_stop_word(word) && !joined(&folded, start, start + piece.len()) {
             continue;
         }
         out.push(token(word, &stemmer, reach > 0));
@@ -80,10 +80,35 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
 }
 
 fn token(word: &str, stemmer: &Stemmer, negated: bool) -> Token {
+    if let Some(n) = number_word(word) {
+        return Token { word: word.to_string(), stem: n.to_string(), kind: Kind::Code, negated };
+    }
     let is_code = word.chars().any(|c| c.is_ascii_digit());
     let (kind, stem) =
         if is_code { (Kind::Code, word.to_string()) } else { (Kind::Word, stemmer.stem(word).into_owned()) };
     Token { word: word.to_string(), stem, kind, negated }
+}
+
+/// Whether the word at `start..end` is glued to another word by punctuation without spaces
+/// (`do-while`, `do...while`, `pass-by-value`, `and/or`): such a compound names one thing, so its
+/// function words are part of the name and must not be dropped.
+fn joined(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    glued(bytes[..start].iter().rev().copied()) || glued(bytes[end..].iter().copied())
+}
+
+/// Whether a side of a word opens with glue punctuation followed by another word. A single dot
+/// is a sentence end with a missing space more often than glue.
+fn glued(side: impl Iterator<Item = u8>) -> bool {
+    let (mut dots, mut glue) = (0, false);
+    for b in side {
+        match b {
+            b'.' => dots += 1,
+            b'-' | b'/' | b'_' => glue = true,
+            _ => return (glue || dots > 1) && b.is_ascii_alphanumeric(),
+        }
+    }
+    false
 }
 
 /// Cuts hostile lengths at a character boundary.
@@ -154,6 +179,24 @@ mod tests {
         assert_eq!(stems, ["401", "2xx", "oauth2", "x", "ratelimit", "remain"]);
         assert_eq!(toks[0].kind, Kind::Code);
         assert_eq!(toks[3].kind, Kind::Word);
+    }
+
+    #[test]
+    fn spelled_out_numbers_are_their_digits() {
+        assert_eq!(words("one retry, then Three more"), ["1", "retri", "3", "more"]);
+        assert_eq!(tokens("two", false).0[0].kind, Kind::Code);
+    }
+
+    #[test]
+    fn keeps_function_words_glued_into_a_compound() {
+        assert_eq!(words("a do-while loop"), ["do", "while", "loop"]);
+        assert_eq!(words("a do...while loop"), ["do", "while", "loop"]);
+        assert_eq!(
+            words("pass-by-value and/or pass by name"),
+            ["pass", "by", "valu", "and", "or", "pass", "name"]
+        );
+        assert_eq!(words("do it. Then do it while idle"), ["idl"]);
+        assert_eq!(words("do it -- then retry"), ["retri"]);
     }
 
     #[test]
