@@ -17,7 +17,7 @@ pub use normalise::{MAX_TEXT_BYTES, Tokens, tokens};
 
 /// The exponent of the score curve: coverage is raised to this power before scaling to 0–100.
 /// Below 1 it lifts partial answers, as human graders do (see `docs/scoring.md`).
-const CURVE: f64 = 0.5;
+const CURVE: f64 = 0.45;
 
 /// One phrasing of a point, normalised.
 #[derive(Debug, Clone)]
