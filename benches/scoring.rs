@@ -4,7 +4,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rehearse::bank::Point;
-use rehearse::score::Rubric;
+use rehearse::score::{Rubric, tokens};
 
 const ANSWER: &str = "GET and PUT are idempotent, as is DELETE, so a client can safely retry them after a \
 timeout. POST isn't idempotent: a retried POST may create duplicate records unless the server \
@@ -31,6 +31,7 @@ fn scoring(c: &mut Criterion) {
     let mut group = c.benchmark_group("score");
     group.throughput(Throughput::Elements(1));
     group.bench_function("40-word answer, 6 points", |b| b.iter(|| compiled.assess(black_box(ANSWER))));
+    group.bench_function("normalise the answer only", |b| b.iter(|| tokens(black_box(ANSWER), false)));
     group.finish();
     c.bench_function("compile 6-point rubric", |b| b.iter(rubric));
 }

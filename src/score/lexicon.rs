@@ -1,6 +1,9 @@
 //! The small closed word lists the normaliser needs: stop words, negation cues, clause breaks and
 //! spelled-out numbers.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Function words that carry no key-point meaning. Negation cues are deliberately absent.
 const STOP_WORDS: &[&str] = &[
     "a",
@@ -193,13 +196,19 @@ const NUMBER_WORDS: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 ];
 
+/// The lists are consulted for every word of every answer: hash sets, not scans.
+type WordSet = LazyLock<HashSet<&'static str>>;
+static STOP_SET: WordSet = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static CUE_SET: WordSet = LazyLock::new(|| NEGATION_CUES.iter().copied().collect());
+static BREAK_SET: WordSet = LazyLock::new(|| CLAUSE_BREAKS.iter().copied().collect());
+
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    STOP_SET.contains(word)
 }
 
 /// `not`, `never`, `without`, and any contraction ending in n't (isn't, doesn't, won't).
 pub fn is_negation_cue(word: &str) -> bool {
-    NEGATION_CUES.contains(&word) || word.ends_with("n't") || word.ends_with("n\u{2019}t")
+    CUE_SET.contains(word) || word.ends_with("n't") || word.ends_with("n\u{2019}t")
 }
 
 /// The value of a spelled-out small number.
@@ -208,7 +217,7 @@ pub fn number_word(word: &str) -> Option<usize> {
 }
 
 pub fn is_clause_break(word: &str) -> bool {
-    CLAUSE_BREAKS.contains(&word)
+    BREAK_SET.contains(word)
 }
 
 pub fn cancels_negation(word: &str) -> bool {

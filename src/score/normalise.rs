@@ -1,6 +1,8 @@
 //! The one normaliser for answers and key points: fold, tokenise, stem, and mark negated words.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
@@ -45,7 +47,6 @@ pub struct Tokens(pub Vec<Token>);
 pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let text = truncate(text);
     let folded = fold(text);
-    let stemmer = Stemmer::create(Algorithm::English);
     let mut out = Vec::new();
     let mut reach = 0usize;
     let mut last_was_not = false;
@@ -73,20 +74,39 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         if !keep_stop_words && is_stop_word(word) && !joined(&folded, start, start + piece.len()) {
             continue;
         }
-        out.push(token(word, &stemmer, reach > 0));
+        out.push(token(word, reach > 0));
         reach = reach.saturating_sub(1);
     }
     Tokens(out)
 }
 
-fn token(word: &str, stemmer: &Stemmer, negated: bool) -> Token {
+fn token(word: &str, negated: bool) -> Token {
     if let Some(n) = number_word(word) {
         return Token { word: word.to_string(), stem: n.to_string(), kind: Kind::Code, negated };
     }
     let is_code = word.chars().any(|c| c.is_ascii_digit());
-    let (kind, stem) =
-        if is_code { (Kind::Code, word.to_string()) } else { (Kind::Word, stemmer.stem(word).into_owned()) };
+    let (kind, stem) = if is_code { (Kind::Code, word.to_string()) } else { (Kind::Word, stem(word)) };
     Token { word: word.to_string(), stem, kind, negated }
+}
+
+/// Stemming is the costliest step of scoring and answers reuse a small vocabulary, so each thread
+/// remembers the stems it has computed (bounded; the cache never changes a result).
+fn stem(word: &str) -> String {
+    const CAPACITY: usize = 20_000;
+    thread_local! {
+        static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(stem) = stems.get(word) {
+            return stem.clone();
+        }
+        if stems.len() >= CAPACITY {
+            stems.clear();
+        }
+        let stem = Stemmer::create(Algorithm::English).stem(word).into_owned();
+        stems.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 /// Whether the word at `start..end` is glued to another word by punctuation without spaces
