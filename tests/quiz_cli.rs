@@ -113,8 +113,9 @@ fn weak_topics_are_listed_weakest_first() {
 
 #[test]
 fn a_seeded_session_summary_is_stable() {
-    let answers =
-        "GET fetches, POST creates, PUT replaces, PATCH updates part, DELETE removes\n\nI am not sure\n";
+    // Seed 42 asks http-404-vs-409, then http-put-vs-patch, then http-cache-control.
+    let answers = "404 means there is no resource at that URI; 409 means the request conflicts with the \
+                   current state, like a duplicate email\n\nI am not sure\n";
     let out = stdout_of(&["quiz", "-t", "http", "-n", "3", "--seed", "42"], answers);
     insta::assert_snapshot!(summary(&out));
 }

@@ -7,6 +7,7 @@ mod derive;
 mod lexicon;
 mod matcher;
 mod normalise;
+mod segment;
 
 use serde::Serialize;
 

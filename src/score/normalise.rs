@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::lexicon::{cancels_negation, is_clause_break, is_negation_cue, is_stop_word, number_word};
+use super::segment;
 
 /// How far a negation reaches: this many content words, unless a clause ends first.
 const NEGATION_REACH: usize = 3;
@@ -50,7 +50,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let mut out = Vec::new();
     let mut reach = 0usize;
     let mut last_was_not = false;
-    for (start, piece) in folded.split_word_bound_indices() {
+    for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
             if ends_clause(piece) {
                 reach = 0;
