@@ -8,6 +8,7 @@ use console::style;
 use super::{Outcome, find_question, plural};
 use crate::bank::{Bank, Difficulty};
 use crate::cli::FilterArgs;
+use crate::quiz::feedback::text_width;
 use crate::quiz::plan::{Filter, select};
 
 pub fn topics(bank: &Bank) -> Result<Outcome> {
@@ -41,9 +42,9 @@ pub fn show(bank: &Bank, id: &str, verbose: bool) -> Result<Outcome> {
     let q = find_question(bank, id)?;
     let mut out = io::stdout().lock();
     writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
-    writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, 80))?;
+    writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, text_width()))?;
     writeln!(out, "{}", style("Model answer").bold())?;
-    writeln!(out, "{}\n", textwrap::indent(&textwrap::fill(&q.answer, 78), "  "))?;
+    writeln!(out, "{}\n", textwrap::indent(&textwrap::fill(&q.answer, text_width() - 2), "  "))?;
     writeln!(out, "{}", style("Key points").bold())?;
     if q.points.is_empty() {
         writeln!(out, "  (derived from the model answer)")?;

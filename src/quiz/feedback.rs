@@ -10,6 +10,11 @@ use crate::score::{Assessment, Verdict};
 /// Width of the score bar in cells.
 const BAR_WIDTH: usize = 20;
 
+/// The width to wrap text to: the terminal's, up to 80 columns.
+pub fn text_width() -> usize {
+    console::Term::stdout().size_checked().map_or(80, |(_, columns)| usize::from(columns).clamp(20, 80))
+}
+
 /// A bar of `score` (0–100) in `width` cells, coloured by how good it is.
 pub fn bar(score: u8, width: usize) -> String {
     let filled = (usize::from(score) * width + 50) / 100;
@@ -56,7 +61,8 @@ pub fn render(question: &Question, assessment: &Assessment, with_model_answer: b
     }
     if with_model_answer {
         let _ = writeln!(out, "{}", style("Model answer").bold());
-        let _ = writeln!(out, "{}", textwrap::indent(&textwrap::fill(&question.answer, 76), "  "));
+        let _ =
+            writeln!(out, "{}", textwrap::indent(&textwrap::fill(&question.answer, text_width() - 4), "  "));
     }
     out
 }

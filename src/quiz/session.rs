@@ -154,7 +154,7 @@ pub fn run(
 fn write_header(out: &mut dyn Write, question: &Question, index: usize, total: usize) -> io::Result<()> {
     let header = format!("Question {}/{total} · {} · {}", index + 1, question.topic, question.difficulty);
     writeln!(out, "\n{}", console::style(header).bold().cyan())?;
-    writeln!(out, "{}", textwrap::fill(&question.prompt, 80))
+    writeln!(out, "{}", textwrap::fill(&question.prompt, feedback::text_width()))
 }
 
 fn record(
