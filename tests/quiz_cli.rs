@@ -187,3 +187,27 @@ fn scripted_output_has_no_escape_codes() {
         .unwrap();
     assert!(!out.stdout.contains(&0x1b), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+#[cfg(unix)]
+fn ctrl_c_while_waiting_for_a_line_still_prints_the_summary() {
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("rehearse"))
+        .args(["quiz", "-t", "http", "-n", "3", "--seed", "5"])
+        .env("NO_COLOR", "1")
+        .env_remove("REHEARSE_BANK")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"GET is safe\n").unwrap();
+    sleep(Duration::from_millis(500));
+    let status = StdCommand::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    drop(stdin);
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(130), "{out}");
+    assert!(out.contains("Session summary (interrupted)"), "{out}");
+    assert!(out.contains("1 answered · 0 skipped · 0 timed out · 2 unanswered"), "{out}");
+}

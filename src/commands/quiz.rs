@@ -9,20 +9,28 @@ use dialoguer::theme::ColorfulTheme;
 use super::Outcome;
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
-use crate::quiz::feedback;
 use crate::quiz::plan::{Filter, order, select};
 use crate::quiz::script::{AnswerFile, Lines};
 use crate::quiz::session::{self, Responder, Settings};
 use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
+use crate::quiz::{feedback, interrupt};
 use crate::report::{Report, text};
 use crate::score::{Rubric, Vocabulary};
 
 pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    interrupt::install();
     let mut filter = Filter { topics: args.filter.topics.clone(), difficulty: args.filter.difficulty };
     if filter.topics.is_empty() && interactive {
-        filter.topics = pick_topics(bank)?;
+        match pick_topics(bank) {
+            Ok(topics) => filter.topics = topics,
+            Err(_) if interrupt::requested() => {
+                let _ = console::Term::stdout().show_cursor();
+                return Ok(Outcome::Interrupted);
+            }
+            Err(error) => return Err(error),
+        }
     }
     let matching = select(bank, &filter)?;
     let available = matching.len();

@@ -5,14 +5,18 @@ use std::io::{self, BufRead};
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use super::interrupt;
 use super::session::{Reply, Responder};
 use super::timer::Deadline;
 use crate::bank::Question;
 use crate::score::MAX_TEXT_BYTES;
+
+/// How long a wait for a line lasts before the Ctrl-C flag is checked again.
+const WAIT_SLICE: Duration = Duration::from_millis(100);
 
 /// Answers read line by line from any reader, in question order. An empty line skips; the end of
 /// input ends the session. A reader thread lets a time limit expire while a line is awaited.
@@ -38,11 +42,14 @@ impl Lines {
 
     fn next_line(&mut self, deadline: Option<Deadline>) -> io::Result<Option<String>> {
         loop {
-            let received = match deadline {
-                None => self.lines.recv().map_err(|_| RecvTimeoutError::Disconnected),
-                Some(d) => self.lines.recv_timeout(d.at.saturating_duration_since(Instant::now())),
-            };
-            match received {
+            if interrupt::requested() {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            // Wait in short slices so that Ctrl-C is noticed while no line comes.
+            let slice = deadline
+                .map_or(WAIT_SLICE, |d| d.at.saturating_duration_since(Instant::now()).min(WAIT_SLICE));
+            match self.lines.recv_timeout(slice) {
+                Err(RecvTimeoutError::Timeout) if !deadline.is_some_and(|d| d.passed(Instant::now())) => {}
                 Ok(line) if self.late > 0 => {
                     self.late -= 1;
                     line?;
@@ -71,6 +78,7 @@ impl Responder for Lines {
             Ok(None) => Ok(Reply::EndOfInput),
             Ok(Some(line)) => Ok(command_or_answer(&line)),
             Err(e) if e.kind() == io::ErrorKind::TimedOut => Ok(Reply::TimedOut(String::new())),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Reply::Interrupted),
             Err(e) => Err(e),
         }
     }

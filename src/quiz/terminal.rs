@@ -16,6 +16,7 @@ use crossterm::{cursor, execute, queue, terminal};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::{Input, InputRequest};
 
+use super::interrupt;
 use super::script::command_or_answer;
 use super::session::{Reply, Responder};
 use super::timer::{Deadline, Urgency, countdown};
@@ -39,6 +40,9 @@ enum Edit {
 impl Responder for Terminal {
     fn reply(&mut self, question: &Question, deadline: Option<Deadline>) -> io::Result<Reply> {
         loop {
+            if interrupt::requested() {
+                return Ok(Reply::Interrupted);
+            }
             let line = match edit_line(deadline)? {
                 Edit::Submitted(line) => line,
                 Edit::TimedOut(line) => return Ok(Reply::TimedOut(line)),
