@@ -120,16 +120,21 @@ fn a_seeded_session_summary_is_stable() {
     insta::assert_snapshot!(summary(&out));
 }
 
-#[test]
-fn a_per_question_limit_expires_on_a_late_line() {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("rehearse"))
-        .args(["quiz", "-t", "http", "-n", "2", "--seed", "5", "--per-question", "1s"])
+/// A running `rehearse` whose stdin the test writes at its own pace.
+fn spawn_piped(args: &[&str]) -> std::process::Child {
+    StdCommand::new(assert_cmd::cargo::cargo_bin("rehearse"))
+        .args(args)
         .env("NO_COLOR", "1")
         .env_remove("REHEARSE_BANK")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap();
+        .expect("spawns")
+}
+
+#[test]
+fn a_per_question_limit_expires_on_a_late_line() {
+    let mut child = spawn_piped(&["quiz", "-t", "http", "-n", "2", "--seed", "5", "--per-question", "1s"]);
     let mut stdin = child.stdin.take().unwrap();
     sleep(Duration::from_millis(1500));
     // Late for question 1 (discarded), then on time for question 2.
@@ -191,14 +196,7 @@ fn scripted_output_has_no_escape_codes() {
 #[test]
 #[cfg(unix)]
 fn ctrl_c_while_waiting_for_a_line_still_prints_the_summary() {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("rehearse"))
-        .args(["quiz", "-t", "http", "-n", "3", "--seed", "5"])
-        .env("NO_COLOR", "1")
-        .env_remove("REHEARSE_BANK")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&["quiz", "-t", "http", "-n", "3", "--seed", "5"]);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"GET is safe\n").unwrap();
     sleep(Duration::from_millis(500));
