@@ -209,3 +209,15 @@ fn ctrl_c_while_waiting_for_a_line_still_prints_the_summary() {
     assert!(out.contains("Session summary (interrupted)"), "{out}");
     assert!(out.contains("1 answered · 0 skipped · 0 timed out · 2 unanswered"), "{out}");
 }
+
+#[test]
+fn exam_mode_holds_feedback_until_the_end() {
+    let out = stdout_of(
+        &["quiz", "-t", "http", "-n", "2", "--seed", "6", "--exam"],
+        "PUT replaces the resource\nno idea\n",
+    );
+    let last_question = out.find("Question 2/2").expect("both asked");
+    let first_score = out.find("Score ").expect("feedback at the end");
+    assert!(first_score > last_question, "feedback came before the last question:\n{out}");
+    assert!(out.contains("http-put-vs-patch"), "{out}");
+}

@@ -63,11 +63,6 @@ pub fn check(source: &BankSource) -> Result<Report, Error> {
     Ok(check_files(files))
 }
 
-/// Same as [`check`] for paths given to `validate`.
-pub fn validate_sources(paths: &[PathBuf]) -> Result<Report, Error> {
-    check(&BankSource::Paths(paths.to_vec()))
-}
-
 fn read_paths(paths: &[PathBuf]) -> Result<Vec<BankFile>, Error> {
     let mut files = Vec::new();
     for path in paths {

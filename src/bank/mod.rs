@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use load::{BankSource, MAX_FILE_BYTES, Report, check, load, load_builtin, validate_sources};
+pub use load::{BankSource, MAX_FILE_BYTES, Report, check, load, load_builtin};
 
 /// How hard a question is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

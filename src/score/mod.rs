@@ -109,11 +109,6 @@ impl Rubric {
         let points: Vec<PointResult> = self.criteria.iter().map(|c| judge(c, &words)).collect();
         Assessment { score: score_of(&points), points }
     }
-
-    /// The point labels, in order.
-    pub fn labels(&self) -> impl Iterator<Item = &str> {
-        self.criteria.iter().map(|c| c.label.as_str())
-    }
 }
 
 /// Normalises one alternative; a phrase made only of stop words keeps them.
