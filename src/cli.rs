@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::bank::Difficulty;
 
@@ -109,7 +109,7 @@ pub struct FilterArgs {
     pub difficulty: Option<Difficulty>,
 }
 
-#[derive(Debug, Default, Args)]
+#[derive(Debug, Args)]
 pub struct QuizArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -143,6 +143,14 @@ pub struct QuizArgs {
     pub answers: Option<PathBuf>,
 }
 
+impl QuizArgs {
+    /// The options of a bare `rehearse` (no command): clap's own defaults, so they cannot drift.
+    pub fn defaults() -> QuizArgs {
+        let command = QuizArgs::augment_args(clap::Command::new("quiz"));
+        QuizArgs::from_arg_matches(&command.get_matches_from(["quiz"])).expect("the defaults parse")
+    }
+}
+
 impl ValueEnum for Difficulty {
     fn value_variants<'a>() -> &'a [Self] {
         &Difficulty::ALL
@@ -171,6 +179,12 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_bare_command_line_is_a_default_quiz() {
+        let defaults = QuizArgs::defaults();
+        assert_eq!((defaults.count, defaults.pass_mark, defaults.exam), (10, 60, false));
     }
 
     #[test]

@@ -37,7 +37,7 @@ impl Outcome {
 pub fn run() -> Result<Outcome> {
     let cli = Cli::parse();
     set_colors(cli.global.color);
-    match cli.command.unwrap_or(Command::Quiz(QuizArgs { count: 10, pass_mark: 60, ..QuizArgs::default() })) {
+    match cli.command.unwrap_or_else(|| Command::Quiz(QuizArgs::defaults())) {
         Command::Quiz(args) => quiz::run(&load_bank(&cli.global)?, &cli.global, &args),
         Command::Topics => browse::topics(&load_bank(&cli.global)?),
         Command::List(filter) => browse::list(&load_bank(&cli.global)?, &filter),
