@@ -43,19 +43,10 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
         }
         writeln!(out, "{} questions · seed {seed} (rerun with --seed {seed})", questions.len())?;
     }
-    let mut responder: Box<dyn Responder> = match &args.answers {
-        Some(path) => Box::new(answer_file(path, &questions)?),
-        None if interactive => {
-            if !global.quiet {
-                writeln!(
-                    out,
-                    "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop."
-                )?;
-            }
-            Box::new(Terminal)
-        }
-        None => Box::new(Lines::new(io::BufReader::new(io::stdin()))),
-    };
+    let mut responder = responder(args, &questions, interactive)?;
+    if interactive && !global.quiet {
+        writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
+    }
     let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
     let settings = Settings {
         limits: Limits { session: args.time, per_question: args.per_question },
@@ -72,6 +63,15 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     let report = Report::new(outcome, args.pass_mark);
     write!(out, "{}", text::render(&report, args.exam))?;
     Ok(if interrupted { Outcome::Interrupted } else { Outcome::Success })
+}
+
+/// Where the answers come from: the answers file, the terminal, or lines of stdin.
+fn responder(args: &QuizArgs, questions: &[&Question], interactive: bool) -> Result<Box<dyn Responder>> {
+    Ok(match &args.answers {
+        Some(path) => Box::new(answer_file(path, questions)?),
+        None if interactive => Box::new(Terminal),
+        None => Box::new(Lines::new(io::BufReader::new(io::stdin()))),
+    })
 }
 
 /// Without `--topic` in a terminal: every topic preselected, Enter starts.
