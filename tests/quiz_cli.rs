@@ -221,3 +221,21 @@ fn exam_mode_holds_feedback_until_the_end() {
     assert!(first_score > last_question, "feedback came before the last question:\n{out}");
     assert!(out.contains("http-put-vs-patch"), "{out}");
 }
+
+#[test]
+fn a_malformed_answers_file_is_one_error_line_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answers.yaml");
+    std::fs::write(&path, "http-put-vs-patch: [1, 2]\n").unwrap();
+    rehearse()
+        .args(["quiz", "--answers", path.to_str().unwrap()])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(format!(
+            "error: {} is not a map of question id to answer text",
+            path.display()
+        )))
+        .stderr(predicate::function(|e: &str| e.lines().count() == 1));
+}

@@ -30,7 +30,7 @@ struct BankFile {
 
 /// What checking a set of files found.
 #[derive(Debug, Default)]
-pub struct Report {
+pub struct CheckReport {
     pub files: usize,
     pub questions: usize,
     pub diagnostics: Vec<Diagnostic>,
@@ -52,7 +52,7 @@ pub fn load_builtin() -> Bank {
 }
 
 /// Reads and checks every file of `source`, collecting all problems.
-pub fn check(source: &BankSource) -> Result<Report, Error> {
+pub fn check(source: &BankSource) -> Result<CheckReport, Error> {
     let files = match source {
         BankSource::Builtin => builtin::FILES
             .iter()
@@ -128,8 +128,8 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-fn check_files(files: Vec<BankFile>) -> Report {
-    let mut report = Report { files: files.len(), ..Report::default() };
+fn check_files(files: Vec<BankFile>) -> CheckReport {
+    let mut report = CheckReport { files: files.len(), ..CheckReport::default() };
     let mut seen: HashMap<String, Diagnostic> = HashMap::new();
     for file in files {
         let parsed = match &file.text {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use load::{BankSource, MAX_FILE_BYTES, Report, check, load, load_builtin};
+pub use load::{BankSource, CheckReport, MAX_FILE_BYTES, check, load, load_builtin};
 
 /// How hard a question is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 use dialoguer::MultiSelect;
 use dialoguer::theme::ColorfulTheme;
 
-use super::Outcome;
+use super::{Outcome, plural};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
 use crate::quiz::plan::{Filter, order, select};
@@ -36,14 +36,15 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     let available = matching.len();
     let seed = args.seed.unwrap_or_else(rand::random);
     let questions = order(matching, seed, args.count as usize);
+    // Read the answers file (if any) before printing anything, so a bad file is just one error line.
+    let mut responder = responder(args, &questions, interactive)?;
     let mut out = io::stdout().lock();
     if !global.quiet {
         if available < args.count as usize {
             writeln!(out, "Only {available} questions match; asking all of them.")?;
         }
-        writeln!(out, "{} questions · seed {seed} (rerun with --seed {seed})", questions.len())?;
+        writeln!(out, "{} · seed {seed} (rerun with --seed {seed})", plural(questions.len(), "question"))?;
     }
-    let mut responder = responder(args, &questions, interactive)?;
     if interactive && !global.quiet {
         writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
     }
