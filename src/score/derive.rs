@@ -33,7 +33,7 @@ impl Vocabulary {
         let mut vocabulary = Vocabulary::default();
         for document in documents {
             vocabulary.documents += 1;
-            let stems: HashSet<String> = tokens(document, false).0.into_iter().map(|t| t.stem).collect();
+            let stems: HashSet<String> = tokens(document, false).words.into_iter().map(|t| t.stem).collect();
             for stem in stems {
                 *vocabulary.frequency.entry(stem).or_default() += 1;
             }
@@ -54,8 +54,8 @@ impl Vocabulary {
 
 /// One criterion per distinct content word of `answer`, then of `prompt`.
 pub(super) fn criteria(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> Vec<Criterion> {
-    let prompt_words = distinct(tokens(prompt, false).0);
-    let answer_words = distinct(tokens(answer, false).0);
+    let prompt_words = distinct(tokens(prompt, false).words);
+    let answer_words = distinct(tokens(answer, false).words);
     let in_prompt: HashSet<&str> = prompt_words.iter().map(|t| t.stem.as_str()).collect();
     let in_answer: HashSet<&str> = answer_words.iter().map(|t| t.stem.as_str()).collect();
     let from_answer = answer_words.iter().map(|t| {
@@ -80,5 +80,7 @@ fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary) -> Criterion {
         label: word.word.clone(),
         weight: vocabulary.weight(&word.stem) * share,
         patterns: vec![Pattern { negative: None, words: vec![word] }],
+        about: None,
+        bonus: false,
     }
 }

@@ -19,20 +19,22 @@ const STOP_WORDS: &[&str] = &[
     "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "would", "yes",
     "yet", "you", "your", "yours", "yourself", "yourselves", "basically", "i'm", "it's", "that's",
     "there's", "they're", "we're", "you're", "i've", "we've", "you've", "let's", "e.g", "i.e", "eg",
-    "ie", "really", "thing", "things", "way", "like", "well", "since", "though",
+    "ie", "really", "thing", "things", "way", "like", "well", "since", "though", "necessarily",
 ];
 
-/// Words that negate what follows them.
+/// Words that deny what follows them. Privative words ("lacks", "without", "missing", "avoid")
+/// are not here: "the token lacks the scope" states a fact, it does not deny one, so they are
+/// content words that points can name.
 const NEGATION_CUES: &[&str] = &[
-    "not", "no", "never", "none", "nor", "neither", "without", "cannot", "non", "nothing", "nobody",
-    "nowhere", "lack", "lacks", "lacking", "unable", "avoid", "avoids", "instead",
+    "not", "no", "never", "none", "nor", "neither", "cannot", "non", "nothing", "nobody", "nowhere",
+    "unable",
 ];
 
 /// Words that end a negation's reach: a new clause or a contrast starts here.
 #[rustfmt::skip]
 const CLAUSE_BREAKS: &[&str] = &[
     "but", "however", "although", "though", "whereas", "while", "because", "since", "so",
-    "therefore", "thus", "hence", "and", "then", "which", "unlike", "except", "only", "rather",
+    "therefore", "thus", "hence", "and", "then", "which", "unlike", "except", "rather", "vs", "versus",
 ];
 
 /// Words after `not` that cancel the negation ("not only … but also").

@@ -1,24 +1,25 @@
-//! Scoring a free-text answer by the key points it covers: pure, deterministic, no I/O.
+//! Scoring a free-text answer by the claims it makes: pure, deterministic, no I/O.
 //!
-//! A question's points are compiled once into a [`Rubric`]; [`Rubric::assess`] then scores any
-//! number of answers. See `docs/scoring.md` for the algorithm and its measured agreement.
+//! A question's points, contrasted terms and wrong claims are compiled once into a [`Rubric`];
+//! [`Rubric::assess`] then scores any number of answers. See `docs/scoring.md` for the algorithm
+//! and its measured agreement.
 
 mod derive;
 mod lexicon;
 mod matcher;
 mod normalise;
+mod roles;
 mod segment;
+mod verdict;
 
 use serde::Serialize;
 
-use crate::bank::{Point, Question};
+use crate::bank::{Contrast, Point, Question, WrongClaim};
 pub use derive::Vocabulary;
-use matcher::Found;
+use matcher::Answer;
 pub use normalise::{MAX_TEXT_BYTES, Tokens, tokens};
-
-/// The exponent of the score curve: coverage is raised to this power before scaling to 0–100.
-/// Below 1 it lifts partial answers, as human graders do (see `docs/scoring.md`).
-const CURVE: f64 = 0.45;
+use roles::Side;
+pub use verdict::{Evidence, Weights};
 
 /// One phrasing of a point, normalised.
 #[derive(Debug, Clone)]
@@ -34,12 +35,28 @@ struct Criterion {
     label: String,
     weight: f64,
     patterns: Vec<Pattern>,
+    /// The contrasted term (index into [`Rubric::sides`]) the claim is about.
+    about: Option<usize>,
+    bonus: bool,
+}
+
+/// A wrong claim ready for matching.
+#[derive(Debug, Clone)]
+struct Misconception {
+    label: String,
+    correction: String,
+    patterns: Vec<Pattern>,
 }
 
 /// A question's key points, compiled for scoring.
 #[derive(Debug, Clone)]
 pub struct Rubric {
     criteria: Vec<Criterion>,
+    sides: Vec<Side>,
+    wrong: Vec<Misconception>,
+    /// Points derived from the model answer, blended in so that a correct answer in other words
+    /// than the points' still earns credit; empty when `criteria` are themselves derived.
+    model: Vec<Criterion>,
 }
 
 /// Whether an answer covered a point.
@@ -58,14 +75,32 @@ pub struct PointResult {
     pub weight: f64,
     pub verdict: Verdict,
     pub matched: Vec<String>,
+    /// The contrasted term the point is about, in a comparison question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// When contradicted by a swap: the rival term the answer made the claim of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub said_of: Option<String>,
+    /// A depth point: counted when covered, never missed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bonus: bool,
 }
 
-/// The score of one answer and what it covered, missed and contradicted.
+/// A wrong claim the answer makes, with its correction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WrongResult {
+    pub label: String,
+    pub correction: String,
+    pub matched: Vec<String>,
+}
+
+/// The score of one answer and what it covered, missed, contradicted and got wrong.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     /// 0–100.
     pub score: u8,
     pub points: Vec<PointResult>,
+    pub wrong: Vec<WrongResult>,
 }
 
 impl Assessment {
@@ -77,77 +112,83 @@ impl Assessment {
 impl Rubric {
     /// The rubric of a bank question: its explicit points, else points derived from its answer.
     pub fn for_question(question: &Question, vocabulary: &Vocabulary) -> Rubric {
+        let model = derive::criteria(&question.prompt, &question.answer, vocabulary);
         if question.points.is_empty() {
-            Rubric::derived(&question.prompt, &question.answer, vocabulary)
-        } else {
-            Rubric::from_points(&question.points)
+            return Rubric { criteria: model, sides: Vec::new(), wrong: compile_wrong(&question.wrong), model: Vec::new() };
         }
+        Rubric { model, ..Rubric::compile(&question.points, &question.contrast, &question.wrong) }
     }
 
-    /// Compiles explicit key points.
+    /// Compiles explicit key points alone (no contrast, no wrong claims, no model answer).
     pub fn from_points(points: &[Point]) -> Rubric {
+        Rubric::compile(points, &[], &[])
+    }
+
+    fn compile(points: &[Point], contrast: &[Contrast], wrong: &[WrongClaim]) -> Rubric {
+        let sides: Vec<Side> = contrast
+            .iter()
+            .map(|c| Side { name: c.name.clone(), patterns: c.alternatives.iter().filter_map(|a| pattern(a)).collect() })
+            .collect();
         let criteria = points
             .iter()
             .map(|point| Criterion {
                 label: point.display().to_string(),
                 weight: f64::from(point.weight),
                 patterns: point.alternatives.iter().filter_map(|a| pattern(a)).collect(),
+                about: point.about.as_ref().and_then(|name| sides.iter().position(|s| &s.name == name)),
+                bonus: point.bonus,
             })
             .filter(|c| !c.patterns.is_empty())
             .collect();
-        Rubric { criteria }
+        Rubric { criteria, sides, wrong: compile_wrong(wrong), model: Vec::new() }
     }
 
     /// Points derived from a model answer (see [`derive`]).
     pub fn derived(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> Rubric {
-        Rubric { criteria: derive::criteria(prompt, answer, vocabulary) }
+        Rubric { criteria: derive::criteria(prompt, answer, vocabulary), sides: Vec::new(), wrong: Vec::new(), model: Vec::new() }
     }
 
     /// Scores `answer` against the rubric.
     pub fn assess(&self, answer: &str) -> Assessment {
-        let words = tokens(answer, false).0;
-        let points: Vec<PointResult> = self.criteria.iter().map(|c| judge(c, &words)).collect();
-        Assessment { score: score_of(&points), points }
+        self.assess_with(answer, &Weights::default()).0
     }
+
+    /// Scores `answer` under `weights`, with the evidence the score was computed from.
+    pub fn assess_with(&self, answer: &str, weights: &Weights) -> (Assessment, Evidence) {
+        let text = tokens(answer, false);
+        let index = Answer::new(&text.words);
+        let mentions = roles::mentions(&self.sides, &index);
+        let points: Vec<PointResult> =
+            self.criteria.iter().map(|c| verdict::judge(c, &self.sides, &mentions, &index)).collect();
+        let wrong: Vec<WrongResult> = self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, &index)).collect();
+        let model = (!self.model.is_empty()).then(|| {
+            let results: Vec<PointResult> =
+                self.model.iter().map(|c| verdict::judge(c, &[], &[], &index)).collect();
+            verdict::coverage(&results)
+        });
+        let evidence = Evidence::new(&points, model, wrong.len(), &text);
+        (Assessment { score: evidence.score(weights), points, wrong }, evidence)
+    }
+}
+
+fn compile_wrong(wrong: &[WrongClaim]) -> Vec<Misconception> {
+    wrong
+        .iter()
+        .map(|w| Misconception {
+            label: w.label.clone(),
+            correction: w.correction.clone(),
+            patterns: w.alternatives.iter().filter_map(|a| pattern(a)).collect(),
+        })
+        .filter(|w| !w.patterns.is_empty())
+        .collect()
 }
 
 /// Normalises one alternative; a phrase made only of stop words keeps them.
 fn pattern(text: &str) -> Option<Pattern> {
-    let mut words = tokens(text, false).0;
+    let mut words = tokens(text, false).words;
     if words.is_empty() {
-        words = tokens(text, true).0;
+        words = tokens(text, true).words;
     }
     let negative = Some(words.iter().any(|w| w.negated));
     (!words.is_empty()).then_some(Pattern { words, negative })
-}
-
-fn judge(criterion: &Criterion, answer: &[normalise::Token]) -> PointResult {
-    let mut verdict = Verdict::Missed;
-    let mut matched = Vec::new();
-    for pattern in &criterion.patterns {
-        match matcher::find(&pattern.words, pattern.negative, answer) {
-            Found::Agrees(words) => {
-                verdict = Verdict::Covered;
-                matched = words;
-                break;
-            }
-            Found::Contradicts(words) if verdict == Verdict::Missed => {
-                verdict = Verdict::Contradicted;
-                matched = words;
-            }
-            _ => {}
-        }
-    }
-    PointResult { label: criterion.label.clone(), weight: criterion.weight, verdict, matched }
-}
-
-/// Covered weight over all weight, where a contradicted point also counts against the answer.
-fn score_of(points: &[PointResult]) -> u8 {
-    let weight_of = |v: Verdict| points.iter().filter(|p| p.verdict == v).map(|p| p.weight).sum::<f64>();
-    let total: f64 = points.iter().map(|p| p.weight).sum::<f64>() + weight_of(Verdict::Contradicted);
-    if total <= 0.0 {
-        return 0;
-    }
-    let coverage = weight_of(Verdict::Covered) / total;
-    (100.0 * coverage.powf(CURVE)).round().clamp(0.0, 100.0) as u8
 }

@@ -36,57 +36,99 @@ pub struct Token {
     pub kind: Kind,
     /// Inside the reach of a negation cue ("not idempotent").
     pub negated: bool,
+    /// Which sentence of the text the word is in (sentences end at `.`, `!`, `?`, `;`, a line break).
+    pub sentence: u32,
+    /// Which clause of the text the word is in (clauses also end at commas and at linking words
+    /// such as "but", "whereas", "and").
+    pub clause: u32,
 }
 
-/// The content words of a text, in order. Stop words and negation cues are dropped, their effect
-/// kept in [`Token::negated`].
+/// The content words of a text, in order, and how many function words stood between them.
+/// Stop words and negation cues are dropped, their effect kept in [`Token::negated`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tokens(pub Vec<Token>);
+pub struct Tokens {
+    pub words: Vec<Token>,
+    /// Stop words and negation cues seen: statements have them, bare lists of terms do not.
+    pub function_words: usize,
+}
+
+/// Where the normaliser is in a text: sentence and clause counters and the negation in force.
+#[derive(Default)]
+struct Cursor {
+    sentence: u32,
+    clause: u32,
+    /// Content words still negated by the last cue.
+    reach: usize,
+    /// The last word seen, for "not only", "no longer" and abbreviations ending in a dot.
+    last: String,
+}
+
+impl Cursor {
+    fn end_clause(&mut self) {
+        self.clause += 1;
+        self.reach = 0;
+    }
+
+    fn end_sentence(&mut self) {
+        self.sentence += 1;
+        self.end_clause();
+    }
+}
 
 /// Normalises `text`; `keep_stop_words` keeps function words (for points made only of them).
 pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let text = truncate(text);
     let folded = fold(text);
-    let mut out = Vec::new();
-    let mut reach = 0usize;
-    let mut last_was_not = false;
+    let mut out = Tokens::default();
+    let mut at = Cursor::default();
     for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
-            if ends_clause(piece) {
-                reach = 0;
+            match boundary(piece) {
+                Boundary::Sentence if !is_abbreviation(&at.last) => at.end_sentence(),
+                Boundary::Sentence | Boundary::Clause => at.end_clause(),
+                Boundary::None => {}
             }
             continue;
         };
-        if last_was_not && cancels_negation(word) {
-            reach = 0;
-            last_was_not = false;
-            continue;
-        }
-        last_was_not = false;
-        if is_negation_cue(word) {
-            reach = NEGATION_REACH;
-            last_was_not = true;
+        let last = std::mem::replace(&mut at.last, word.to_string());
+        if at.reach > 0 && (cancels_negation(word) || (last == "no" && word == "longer")) {
+            // "not only … but also" asserts; "no longer valid" is a fact about now, not a denial.
+            at.reach = 0;
+            if cancels_negation(word) {
+                continue;
+            }
+        } else if is_negation_cue(word) {
+            out.function_words += 1;
+            // A second denial inside the first's reach undoes it ("not true that PUT isn't
+            // idempotent"); "neither … nor" is one denial spread over two words.
+            let double = at.reach > 0 && !matches!(word, "nor" | "neither") && last != "neither";
+            at.reach = if double { 0 } else { NEGATION_REACH };
             continue;
         }
         if is_clause_break(word) {
-            reach = 0;
+            at.end_clause();
         }
-        if !keep_stop_words && is_stop_word(word) && !joined(&folded, start, start + piece.len()) {
-            continue;
+        if is_stop_word(word) && !joined(&folded, start, start + piece.len()) {
+            out.function_words += 1;
+            if !keep_stop_words {
+                continue;
+            }
         }
-        out.push(token(word, reach > 0));
-        reach = reach.saturating_sub(1);
+        out.words.push(token(word, at.reach > 0, at.sentence, at.clause));
+        at.reach = at.reach.saturating_sub(1);
     }
-    Tokens(out)
+    out
 }
 
-fn token(word: &str, negated: bool) -> Token {
-    if let Some(n) = number_word(word) {
-        return Token { word: word.to_string(), stem: n.to_string(), kind: Kind::Code, negated };
-    }
-    let is_code = word.chars().any(|c| c.is_ascii_digit());
-    let (kind, stem) = if is_code { (Kind::Code, word.to_string()) } else { (Kind::Word, stem(word)) };
-    Token { word: word.to_string(), stem, kind, negated }
+fn token(word: &str, negated: bool, sentence: u32, clause: u32) -> Token {
+    let (kind, stem) = if let Some(n) = number_word(word) {
+        (Kind::Code, n.to_string())
+    } else if word.chars().any(|c| c.is_ascii_digit()) {
+        (Kind::Code, word.to_string())
+    } else {
+        (Kind::Word, stem(word))
+    };
+    Token { word: word.to_string(), stem, kind, negated, sentence, clause }
 }
 
 /// Stemming is the costliest step of scoring and answers reuse a small vocabulary, so each thread
@@ -164,9 +206,26 @@ fn clean_word(piece: &str) -> Option<&str> {
     Some(piece.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// Punctuation that ends a clause (and so a negation's reach).
-fn ends_clause(piece: &str) -> bool {
-    piece.chars().any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n'))
+enum Boundary {
+    None,
+    Clause,
+    Sentence,
+}
+
+/// What a run of punctuation ends: a sentence (and every claim in it), a clause, or nothing.
+fn boundary(piece: &str) -> Boundary {
+    if piece.chars().any(|c| matches!(c, '.' | ';' | '!' | '?' | '\n')) {
+        Boundary::Sentence
+    } else if piece.chars().any(|c| matches!(c, ',' | ':' | '(' | ')' | '\u{2014}')) {
+        Boundary::Clause
+    } else {
+        Boundary::None
+    }
+}
+
+/// Words whose trailing dot abbreviates rather than ends a sentence ("e.g. a 404").
+fn is_abbreviation(word: &str) -> bool {
+    matches!(word, "e.g" | "i.e" | "eg" | "ie" | "etc" | "vs" | "cf" | "approx")
 }
 
 #[cfg(test)]
@@ -174,11 +233,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokens(text, false).0.into_iter().map(|t| t.stem).collect()
+        tokens(text, false).words.into_iter().map(|t| t.stem).collect()
     }
 
     fn negated(text: &str) -> Vec<String> {
-        tokens(text, false).0.into_iter().filter(|t| t.negated).map(|t| t.word).collect()
+        tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word).collect()
     }
 
     #[test]
@@ -194,7 +253,7 @@ mod tests {
 
     #[test]
     fn keeps_numbers_and_codes_intact() {
-        let toks = tokens("A 401, any 2xx, OAuth2 and X-RateLimit-Remaining", false).0;
+        let toks = tokens("A 401, any 2xx, OAuth2 and X-RateLimit-Remaining", false).words;
         let stems: Vec<_> = toks.iter().map(|t| t.stem.as_str()).collect();
         assert_eq!(stems, ["401", "2xx", "oauth2", "x", "ratelimit", "remain"]);
         assert_eq!(toks[0].kind, Kind::Code);
@@ -204,7 +263,7 @@ mod tests {
     #[test]
     fn spelled_out_numbers_are_their_digits() {
         assert_eq!(words("one retry, then Three more"), ["1", "retri", "3", "more"]);
-        assert_eq!(tokens("two", false).0[0].kind, Kind::Code);
+        assert_eq!(tokens("two", false).words[0].kind, Kind::Code);
     }
 
     #[test]
@@ -237,10 +296,10 @@ mod tests {
 
     #[test]
     fn survives_hostile_text() {
-        assert!(tokens("", false).0.is_empty());
-        assert!(tokens("!!! ??? 🎉🎉", false).0.is_empty());
+        assert!(tokens("", false).words.is_empty());
+        assert!(tokens("!!! ??? 🎉🎉", false).words.is_empty());
         assert_eq!(words("\u{1b}[31mred\u{7}\0"), ["31mred"]);
         let huge = "é".repeat(MAX_TEXT_BYTES);
-        assert!(tokens(&huge, false).0.len() <= 1);
+        assert!(tokens(&huge, false).words.len() <= 1);
     }
 }

@@ -1,0 +1,101 @@
+//! Who a claim is about in a comparison question: finds the contrasted terms an answer names and
+//! attributes each matched claim to the term its clause is about.
+
+use super::Pattern;
+use super::matcher::{Answer, occurrences};
+
+/// One contrasted term of a question ("PUT" in PUT vs PATCH), compiled.
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub name: String,
+    pub patterns: Vec<Pattern>,
+}
+
+/// Where an answer names a contrasted term: `(word position, side index)`, in answer order.
+pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (side, term) in sides.iter().enumerate() {
+        for pattern in &term.patterns {
+            for place in occurrences(&pattern.words, answer) {
+                // A term is a name: its words stand together ("refresh token", not "refresh the
+                // access token").
+                let (first, last) = (place[0], place[place.len() - 1]);
+                if last - first + 1 == pattern.words.len() {
+                    found.push((first, side));
+                }
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The side a claim found at `place` is about: the term named in its clause (before it, else
+/// after it), else earlier in its sentence, else the last one named before it, else later in its
+/// sentence; `None` when the answer names no term that could be meant.
+pub fn subject(mentions: &[(usize, usize)], answer: &Answer<'_>, place: &[usize]) -> Option<usize> {
+    let words = answer.words;
+    let (start, end) = (place[0], place[place.len() - 1]);
+    let clause = words[start].clause;
+    let sentence = words[start].sentence;
+    let before = |&&(at, _): &&(usize, usize)| at <= end;
+    let in_clause = |&&(at, _): &&(usize, usize)| words[at].clause == clause;
+    let in_sentence = |&&(at, _): &&(usize, usize)| words[at].sentence == sentence;
+    let choice = mentions
+        .iter()
+        .filter(in_clause)
+        .filter(before)
+        .next_back()
+        .or_else(|| mentions.iter().filter(in_clause).find(|m| m.0 > end))
+        .or_else(|| mentions.iter().filter(in_sentence).filter(before).next_back())
+        .or_else(|| mentions.iter().filter(|m| m.0 < start).next_back())
+        .or_else(|| mentions.iter().filter(in_sentence).find(|m| m.0 > end));
+    choice.map(|&(_, side)| side)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::normalise::tokens;
+    use crate::score::pattern;
+
+    fn sides() -> Vec<Side> {
+        ["PUT", "PATCH"]
+            .iter()
+            .map(|name| Side { name: (*name).to_string(), patterns: vec![pattern(name).unwrap()] })
+            .collect()
+    }
+
+    /// The side named for the first place where `claim` is found in `answer`.
+    fn about(claim: &str, answer: &str) -> Option<String> {
+        let words = tokens(answer, false).words;
+        let index = Answer::new(&words);
+        let sides = sides();
+        let named = mentions(&sides, &index);
+        let place = occurrences(&pattern(claim).unwrap().words, &index).into_iter().next()?;
+        subject(&named, &index, &place).map(|side| sides[side].name.clone())
+    }
+
+    #[test]
+    fn a_claim_is_about_the_term_of_its_clause() {
+        let table = [
+            ("replaces whole resource", "PUT replaces the whole resource, PATCH changes part of it", "PUT"),
+            ("changes part", "PUT replaces the whole resource, PATCH changes part of it", "PATCH"),
+            ("replaces whole resource", "PATCH replaces the whole resource and PUT changes part", "PATCH"),
+            ("changes part", "PATCH replaces the whole resource and PUT changes part", "PUT"),
+            ("replaces whole resource", "Unlike PATCH, PUT replaces the whole resource", "PUT"),
+            ("replaces whole resource", "The whole resource is replaced by PUT", "PUT"),
+            ("replaces whole resource", "With PUT you send everything. It replaces the whole resource.", "PUT"),
+            ("replaces whole resource", "PUT, which is idempotent, replaces the whole resource", "PUT"),
+        ];
+        for (claim, answer, expected) in table {
+            assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
+        }
+    }
+
+    #[test]
+    fn no_term_named_means_no_subject() {
+        assert_eq!(about("replaces whole resource", "It replaces the whole resource"), None);
+    }
+}

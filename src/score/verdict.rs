@@ -1,0 +1,144 @@
+//! Verdicts on one answer (covered, missed, contradicted, swapped, wrong) and the score they add
+//! up to under a set of [`Weights`].
+
+use super::matcher::{Answer, occurrences};
+use super::normalise::Tokens;
+use super::roles::{self, Side};
+use super::{Criterion, Misconception, PointResult, Verdict, WrongResult};
+
+/// The constants of the score, fitted on blind-written answers (`docs/scoring.md`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Coverage is raised to this power: below 1 it lifts partial answers, as graders do.
+    pub curve: f64,
+    /// The share of the bank's points in the coverage; the rest comes from the model answer's
+    /// words, which credits correct answers phrased unlike the points.
+    pub blend: f64,
+    /// What a contradicted point of average weight takes off the score (0–1).
+    pub contradiction: f64,
+    /// What a matched wrong claim takes off the score (0–1): more than a missed point is worth.
+    pub wrong_claim: f64,
+    /// Statements have function words ("is", "the", "not"); a bare list of terms has few. Below
+    /// this share of function words the score is scaled down in proportion.
+    pub statement_share: f64,
+    /// The least that scaling leaves of a score.
+    pub statement_floor: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            curve: 0.45,
+            blend: 0.7,
+            contradiction: 0.25,
+            wrong_claim: 0.35,
+            statement_share: 0.25,
+            statement_floor: 0.3,
+        }
+    }
+}
+
+/// What the score of an answer is computed from; kept apart from the weights so that they can be
+/// fitted without re-reading answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Covered weight of the points (bonus included) over their total weight, at most 1.
+    pub coverage: f64,
+    /// The same over the model answer's words, when the question has points of its own.
+    pub model_coverage: Option<f64>,
+    /// The weight of each contradicted point relative to the average point.
+    pub contradicted: Vec<f64>,
+    pub wrong_claims: usize,
+    /// Function words over all words of the answer.
+    pub statement_share: f64,
+}
+
+impl Evidence {
+    pub fn new(points: &[PointResult], model_coverage: Option<f64>, wrong_claims: usize, text: &Tokens) -> Evidence {
+        let counted: Vec<&PointResult> = points.iter().filter(|p| !p.bonus).collect();
+        let mean = counted.iter().map(|p| p.weight).sum::<f64>() / counted.len().max(1) as f64;
+        let contradicted = counted
+            .iter()
+            .filter(|p| p.verdict == Verdict::Contradicted)
+            .map(|p| if mean > 0.0 { p.weight / mean } else { 1.0 })
+            .collect();
+        let all_words = text.function_words + text.words.len();
+        let statement_share = if all_words == 0 { 0.0 } else { text.function_words as f64 / all_words as f64 };
+        Evidence { coverage: coverage(points), model_coverage, contradicted, wrong_claims, statement_share }
+    }
+
+    /// 0–100.
+    pub fn score(&self, weights: &Weights) -> u8 {
+        let coverage = match self.model_coverage {
+            Some(model) => weights.blend * self.coverage + (1.0 - weights.blend) * model,
+            None => self.coverage,
+        };
+        let statement = (self.statement_share / weights.statement_share).clamp(weights.statement_floor, 1.0);
+        let penalty = self.contradicted.iter().map(|w| weights.contradiction * w.clamp(0.5, 2.0)).sum::<f64>()
+            + weights.wrong_claim * self.wrong_claims as f64;
+        let score = coverage.powf(weights.curve) * statement - penalty;
+        (100.0 * score).round().clamp(0.0, 100.0) as u8
+    }
+}
+
+/// Covered weight (bonus points included) over the weight of the points that count, at most 1.
+pub fn coverage(points: &[PointResult]) -> f64 {
+    let total: f64 = points.iter().filter(|p| !p.bonus).map(|p| p.weight).sum();
+    let covered: f64 = points.iter().filter(|p| p.verdict == Verdict::Covered).map(|p| p.weight).sum();
+    if total <= 0.0 { 0.0 } else { (covered / total).min(1.0) }
+}
+
+/// Judges one point: covered when a phrasing is found with the point's polarity and about the
+/// right term; contradicted when it is found negated, or said of a rival term.
+pub fn judge(criterion: &Criterion, sides: &[Side], mentions: &[(usize, usize)], answer: &Answer<'_>) -> PointResult {
+    let mut result = PointResult {
+        label: criterion.label.clone(),
+        weight: criterion.weight,
+        verdict: Verdict::Missed,
+        matched: Vec::new(),
+        about: criterion.about.map(|side| sides[side].name.clone()),
+        said_of: None,
+        bonus: criterion.bonus,
+    };
+    for pattern in &criterion.patterns {
+        for place in occurrences(&pattern.words, answer) {
+            let negated = place.iter().any(|&i| answer.words[i].negated);
+            let agrees = pattern.negative.is_none_or(|negative| negated == negative);
+            let rival = criterion
+                .about
+                .and_then(|about| roles::subject(mentions, answer, &place).filter(|&side| side != about));
+            let words = || place.iter().map(|&i| answer.words[i].word.clone()).collect();
+            match (agrees, rival) {
+                (true, None) => {
+                    result.verdict = Verdict::Covered;
+                    result.matched = words();
+                    result.said_of = None;
+                    return result;
+                }
+                // Denying a claim of the rival term is consistent with the point, not against it.
+                (false, Some(_)) => {}
+                (_, rival) if result.verdict == Verdict::Missed => {
+                    result.verdict = Verdict::Contradicted;
+                    result.matched = words();
+                    result.said_of = rival.map(|side| sides[side].name.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    result
+}
+
+/// The wrong claim, if the answer states it (with its polarity).
+pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongResult> {
+    claim.patterns.iter().find_map(|pattern| {
+        occurrences(&pattern.words, answer).into_iter().find_map(|place| {
+            let negated = place.iter().any(|&i| answer.words[i].negated);
+            pattern.negative.is_none_or(|negative| negated == negative).then(|| WrongResult {
+                label: claim.label.clone(),
+                correction: claim.correction.clone(),
+                matched: place.iter().map(|&i| answer.words[i].word.clone()).collect(),
+            })
+        })
+    })
+}
