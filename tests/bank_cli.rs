@@ -293,7 +293,7 @@ fn question_cases() -> Vec<Case> {
             with_question("  - id: b\n    difficulty: easy\n    prompt: P?\n    answr: A.\n"),
             vec![
                 "bank.yaml:7:5: missing `answer` in question",
-                "bank.yaml:10:5: unknown field `answr` in a question (did you mean `answer`?); expected one of: id, difficulty, prompt, answer, points, hint",
+                "bank.yaml:10:5: unknown field `answr` in a question (did you mean `answer`?); expected one of: id, difficulty, prompt, answer, points, hint, contrast, wrong",
             ],
         ),
         (
@@ -341,6 +341,30 @@ fn question_cases() -> Vec<Case> {
             with_question("  - id: good\n    difficulty: hard\n    prompt: Again?\n    answer: Again.\n"),
             vec![
                 "bank.yaml:7:5: duplicate id `good` (first defined at bank.yaml:3:5); ids must be unique across all banks",
+            ],
+        ),
+        (
+            "a point about a term the question does not contrast",
+            with_question(
+                "  - id: b\n    difficulty: easy\n    prompt: P?\n    answer: A.\n    contrast: [PUT, PATCH]\n    points:\n      - any: [replaces]\n        about: POST\n",
+            ),
+            vec!["bank.yaml:14:16: `about: POST` is not one of the contrasted terms: PUT, PATCH"],
+        ),
+        (
+            "a contrast of one term",
+            with_question(
+                "  - id: b\n    difficulty: easy\n    prompt: P?\n    answer: A.\n    contrast: [PUT]\n",
+            ),
+            vec!["bank.yaml:11:15: `contrast` needs at least two terms to contrast"],
+        ),
+        (
+            "a wrong claim without its correction",
+            with_question(
+                "  - id: b\n    difficulty: easy\n    prompt: P?\n    answer: A.\n    wrong:\n      - any: [POST is idempotent]\n        labl: x\n",
+            ),
+            vec![
+                "bank.yaml:12:9: missing `correction` in wrong claim",
+                "bank.yaml:13:9: unknown field `labl` in a wrong claim (did you mean `label`?); expected one of: any, label, correction",
             ],
         ),
         (
@@ -423,7 +447,7 @@ questions:
             "bank.yaml:1:8: `topic` must be a lowercase name of letters, digits and dashes",
             "bank.yaml:3:5: missing `answer` in question",
             "bank.yaml:5:13: `prompt` must be text, found a list",
-            "bank.yaml:6:5: unknown field `answr` in a question (did you mean `answer`?); expected one of: id, difficulty, prompt, answer, points, hint",
+            "bank.yaml:6:5: unknown field `answr` in a question (did you mean `answer`?); expected one of: id, difficulty, prompt, answer, points, hint, contrast, wrong",
             "bank.yaml:7:13: `points` is empty: list the key points, or leave the field out to derive them",
             "bank.yaml:14:17: weight must be at least 1 (a zero-weight point counts for nothing)",
             "bank.yaml:15:15: empty alternative: every entry of `any` must be a term",
@@ -692,7 +716,7 @@ fn windows_line_endings_keep_exact_positions() {
         &validate_text(text.as_bytes()),
         &[
             "bank.yaml:3:5: missing `answer` in question",
-            "bank.yaml:6:5: unknown field `answr` in a question (did you mean `answer`?); expected one of: id, difficulty, prompt, answer, points, hint",
+            "bank.yaml:6:5: unknown field `answr` in a question (did you mean `answer`?); expected one of: id, difficulty, prompt, answer, points, hint, contrast, wrong",
         ],
     );
 }

@@ -207,6 +207,8 @@ mod tests {
             answer: "GET and PUT.".into(),
             points: vec![Point::term("GET"), Point::term("PUT")],
             hint: None,
+            contrast: Vec::new(),
+            wrong: Vec::new(),
         }
     }
 
