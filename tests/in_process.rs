@@ -39,7 +39,7 @@ fn a_scripted_answers_file_session_runs_in_process() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("answers.yaml");
     std::fs::write(&path, "http-put-vs-patch: PUT replaces the whole resource\n").unwrap();
-    let args = ["--color", "never", "quiz", "-t", "http", "--answers", path.to_str().unwrap()];
+    let args = ["--color", "never", "quiz", "-t", "http", "-n", "100", "--answers", path.to_str().unwrap()];
     let (exit, out, err) = run_in_process(&args);
     assert_eq!((exit, err.as_str()), (Exit::Success, ""), "{out}");
     assert!(out.contains("Session summary"), "{out}");
