@@ -77,7 +77,7 @@ fn eval_of_the_bank_fixture_prints_one_json_object() {
     assert_eq!(output.status.code(), Some(0));
     let json = json_of(&output.stdout);
     let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["n", "pearson", "spearman"], "no auc: the grades are not all 0 or 1");
+    assert_eq!(keys, ["by_kind", "n", "pearson", "spearman"], "no auc: the grades are not all 0 or 1");
     assert!(json["n"].as_u64().unwrap() >= 400);
     assert!(json["spearman"].as_f64().unwrap() >= 0.85, "{json}");
 }

@@ -45,6 +45,14 @@ pub fn run(
             if result.auc.is_some() {
                 writeln!(out, "auc       {}", show(result.auc))?;
             }
+            if !result.by_kind.is_empty() {
+                writeln!(out, "\n{:<12} {:>4} {:>6} {:>6} {:>6}", "kind", "n", "score", "grade", "min")?;
+                for kind in &result.by_kind {
+                    let (score, grade, min) =
+                        (kind.score * 100.0, kind.grade * 100.0, kind.min_score * 100.0);
+                    writeln!(out, "{:<12} {:>4} {score:>6.0} {grade:>6.0} {min:>6.0}", kind.kind, kind.n)?;
+                }
+            }
         }
     }
     Ok(Exit::Success)

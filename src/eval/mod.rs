@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Bank;
-use crate::score::{Rubric, Vocabulary};
+use crate::score::{Evidence, Rubric, Vocabulary, Weights};
 
 /// One graded answer (the format of `shared/asag/README.md`).
 #[derive(Debug, Clone, Deserialize)]
@@ -25,6 +25,9 @@ pub struct GradedAnswer {
     pub answer: String,
     pub grade: f64,
     pub max_grade: f64,
+    /// What sort of answer the row is (strong, swap, buzzwords, …), when the file says.
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 /// Why a row cannot be evaluated.
@@ -46,12 +49,27 @@ pub struct Agreement {
     pub spearman: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auc: Option<f64>,
+    /// Mean score and mean grade per kind of answer, when rows carry a `kind`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_kind: Vec<KindMeans>,
+}
+
+/// How one kind of answer fared on average, score and grade both on a 0–1 scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KindMeans {
+    pub kind: String,
+    pub n: usize,
+    pub score: f64,
+    pub grade: f64,
+    /// The lowest score of the kind.
+    pub min_score: f64,
 }
 
 /// A row's score next to its grade, both on a 0–1 scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
     pub id: String,
+    pub kind: Option<String>,
     pub score: f64,
     pub grade: f64,
 }
@@ -79,11 +97,41 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
 /// Scores every row: against its own reference answers (best of them) when it has some, else
 /// against the bank question it names.
 pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Scored>, RowError> {
+    let weights = Weights::default();
+    let evidence = evidence_rows(rows, bank)?;
+    Ok(evidence.iter().map(|row| row.scored(&weights)).collect())
+}
+
+/// A row with the evidence of its answer against each of its rubrics, so that the score's
+/// weights can be varied without scoring again (`examples/fit_weights.rs`).
+#[derive(Debug, Clone)]
+pub struct RowEvidence {
+    pub id: String,
+    pub kind: Option<String>,
+    pub grade: f64,
+    pub evidence: Vec<Evidence>,
+}
+
+impl RowEvidence {
+    /// The row's score under `weights`: the best over its rubrics.
+    pub fn scored(&self, weights: &Weights) -> Scored {
+        let best = self.evidence.iter().map(|e| e.score(weights)).max().unwrap_or(0);
+        Scored {
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            score: f64::from(best) / 100.0,
+            grade: self.grade,
+        }
+    }
+}
+
+/// The evidence of every row against its rubrics (see [`score_rows`]).
+pub fn evidence_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<RowEvidence>, RowError> {
     let references: HashSet<&str> = rows.iter().flat_map(|(_, r)| references_of(r)).collect();
     let file_vocabulary = Vocabulary::from_documents(references.iter().copied());
     let bank_vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
     let mut rubrics: HashMap<(String, String), Vec<Rubric>> = HashMap::new();
-    let mut scored = Vec::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(rows.len());
     for (line, row) in rows {
         let prompt = row.question.clone().unwrap_or_default();
         let refs: Vec<&str> = references_of(row).collect();
@@ -98,14 +146,15 @@ pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Sco
             };
             rubrics.insert(key.clone(), compiled);
         }
-        let best = rubrics[&key].iter().map(|r| r.assess(&row.answer).score).max().unwrap_or(0);
-        scored.push(Scored {
+        let weights = Weights::default();
+        out.push(RowEvidence {
             id: row.id.clone().unwrap_or_else(|| format!("line {line}")),
-            score: f64::from(best) / 100.0,
+            kind: row.kind.clone(),
             grade: row.grade / row.max_grade,
+            evidence: rubrics[&key].iter().map(|r| r.assess_with(&row.answer, &weights).1).collect(),
         });
     }
-    Ok(scored)
+    Ok(out)
 }
 
 fn references_of(row: &GradedAnswer) -> impl Iterator<Item = &str> {
@@ -129,7 +178,30 @@ pub fn agreement(scored: &[Scored]) -> Agreement {
         pearson: metrics::pearson(&predicted, &grades),
         spearman: metrics::spearman(&predicted, &grades),
         auc: if is_binary { metrics::auc(&predicted, &passed) } else { None },
+        by_kind: by_kind(scored),
     }
+}
+
+/// Mean score and grade per kind, kinds in first-seen order.
+fn by_kind(scored: &[Scored]) -> Vec<KindMeans> {
+    let mut kinds: Vec<KindMeans> = Vec::new();
+    for row in scored {
+        let Some(kind) = &row.kind else { continue };
+        let index = kinds.iter().position(|k| &k.kind == kind).unwrap_or_else(|| {
+            kinds.push(KindMeans { kind: kind.clone(), n: 0, score: 0.0, grade: 0.0, min_score: 1.0 });
+            kinds.len() - 1
+        });
+        let entry = &mut kinds[index];
+        entry.n += 1;
+        entry.score += row.score;
+        entry.grade += row.grade;
+        entry.min_score = entry.min_score.min(row.score);
+    }
+    for entry in &mut kinds {
+        entry.score /= entry.n as f64;
+        entry.grade /= entry.n as f64;
+    }
+    kinds
 }
 
 #[cfg(test)]
@@ -156,6 +228,22 @@ mod tests {
         let agreement = agreement(&scored);
         assert_eq!(agreement.n, 2);
         assert_eq!(agreement.auc, Some(1.0));
+        assert!(agreement.by_kind.is_empty());
+    }
+
+    #[test]
+    fn means_are_reported_per_kind_in_first_seen_order() {
+        let row =
+            |kind: &str, score, grade| Scored { id: String::new(), kind: Some(kind.into()), score, grade };
+        let scored = [row("swap", 0.2, 0.0), row("strong", 0.9, 1.0), row("swap", 0.4, 0.2)];
+        let kinds = agreement(&scored).by_kind;
+        let summary: Vec<(&str, usize, f64, f64, f64)> =
+            kinds.iter().map(|k| (k.kind.as_str(), k.n, k.score, k.grade, k.min_score)).collect();
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert_eq!(summary.len(), 2);
+        assert_eq!((summary[0].0, summary[0].1), ("swap", 2));
+        assert!(close(summary[0].2, 0.3) && close(summary[0].3, 0.1) && close(summary[0].4, 0.2));
+        assert_eq!((summary[1].0, summary[1].1), ("strong", 1));
     }
 
     #[test]

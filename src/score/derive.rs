@@ -52,20 +52,21 @@ impl Vocabulary {
     }
 }
 
-/// One criterion per distinct content word of `answer`, then of `prompt`.
-pub(super) fn criteria(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> Vec<Criterion> {
+/// One criterion per distinct content word of `answer`, then of `prompt`. With `polar`, a word
+/// keeps the polarity it has in the model answer, so that an answer denying it does not get it.
+pub(super) fn criteria(prompt: &str, answer: &str, vocabulary: &Vocabulary, polar: bool) -> Vec<Criterion> {
     let prompt_words = distinct(tokens(prompt, false).words);
     let answer_words = distinct(tokens(answer, false).words);
     let in_prompt: HashSet<&str> = prompt_words.iter().map(|t| t.stem.as_str()).collect();
     let in_answer: HashSet<&str> = answer_words.iter().map(|t| t.stem.as_str()).collect();
     let from_answer = answer_words.iter().map(|t| {
         let share = if in_prompt.contains(t.stem.as_str()) { ECHO_WEIGHT } else { 1.0 };
-        criterion(t, share, vocabulary)
+        criterion(t, share, vocabulary, polar)
     });
     let from_prompt = prompt_words
         .iter()
         .filter(|t| !in_answer.contains(t.stem.as_str()))
-        .map(|t| criterion(t, TOPIC_WEIGHT, vocabulary));
+        .map(|t| criterion(t, TOPIC_WEIGHT, vocabulary, false));
     from_answer.chain(from_prompt).collect()
 }
 
@@ -74,12 +75,13 @@ fn distinct(words: Vec<Token>) -> Vec<Token> {
     words.into_iter().filter(|t| seen.insert(t.stem.clone())).collect()
 }
 
-fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary) -> Criterion {
+fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary, polar: bool) -> Criterion {
+    let negative = polar.then_some(word.negated);
     let word = Token { negated: false, ..word.clone() };
     Criterion {
         label: word.word.clone(),
         weight: vocabulary.weight(&word.stem) * share,
-        patterns: vec![Pattern { negative: None, words: vec![word] }],
+        patterns: vec![Pattern { negative, words: vec![word] }],
         about: None,
         bonus: false,
     }

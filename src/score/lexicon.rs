@@ -26,8 +26,7 @@ const STOP_WORDS: &[&str] = &[
 /// are not here: "the token lacks the scope" states a fact, it does not deny one, so they are
 /// content words that points can name.
 const NEGATION_CUES: &[&str] = &[
-    "not", "no", "never", "none", "nor", "neither", "cannot", "non", "nothing", "nobody", "nowhere",
-    "unable",
+    "not", "no", "never", "none", "nor", "neither", "cannot", "non", "nothing", "nobody", "nowhere", "unable",
 ];
 
 /// Words that end a negation's reach: a new clause or a contrast starts here.

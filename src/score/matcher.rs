@@ -182,7 +182,10 @@ mod tests {
 
     #[test]
     fn phrases_match_with_small_gaps_in_any_order() {
-        assert!(agrees("POST can create duplicate records", "POST requests may create a few duplicates of records"));
+        assert!(agrees(
+            "POST can create duplicate records",
+            "POST requests may create a few duplicates of records"
+        ));
         assert!(agrees("cursor pagination", "pagination based on a cursor"));
         assert!(!agrees(
             "cursor pagination",
@@ -194,7 +197,10 @@ mod tests {
     fn a_phrase_never_spans_a_sentence_break() {
         assert!(!agrees("idempotent PUT", "PATCH is idempotent. PUT replaces the resource."));
         assert!(!agrees("idempotent PUT", "PATCH is idempotent; PUT replaces it"));
-        assert_eq!(found("idempotent PUT", "PUT is idempotent. PUT is safe to retry."), [["put", "idempotent"]]);
+        assert_eq!(
+            found("idempotent PUT", "PUT is idempotent. PUT is safe to retry."),
+            [["put", "idempotent"]]
+        );
     }
 
     #[test]

@@ -21,6 +21,11 @@ pub use normalise::{MAX_TEXT_BYTES, Tokens, tokens};
 use roles::Side;
 pub use verdict::{Evidence, Weights};
 
+/// Whether words derived from a model answer keep its polarity when they are the only points.
+const POLAR_DERIVED: bool = false;
+/// The same for the model-answer words blended with a question's own points.
+const POLAR_MODEL: bool = true;
+
 /// One phrasing of a point, normalised.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -112,10 +117,16 @@ impl Assessment {
 impl Rubric {
     /// The rubric of a bank question: its explicit points, else points derived from its answer.
     pub fn for_question(question: &Question, vocabulary: &Vocabulary) -> Rubric {
-        let model = derive::criteria(&question.prompt, &question.answer, vocabulary);
         if question.points.is_empty() {
-            return Rubric { criteria: model, sides: Vec::new(), wrong: compile_wrong(&question.wrong), model: Vec::new() };
+            let criteria = derive::criteria(&question.prompt, &question.answer, vocabulary, POLAR_DERIVED);
+            return Rubric {
+                criteria,
+                sides: Vec::new(),
+                wrong: compile_wrong(&question.wrong),
+                model: Vec::new(),
+            };
         }
+        let model = derive::criteria(&question.prompt, &question.answer, vocabulary, POLAR_MODEL);
         Rubric { model, ..Rubric::compile(&question.points, &question.contrast, &question.wrong) }
     }
 
@@ -127,7 +138,10 @@ impl Rubric {
     fn compile(points: &[Point], contrast: &[Contrast], wrong: &[WrongClaim]) -> Rubric {
         let sides: Vec<Side> = contrast
             .iter()
-            .map(|c| Side { name: c.name.clone(), patterns: c.alternatives.iter().filter_map(|a| pattern(a)).collect() })
+            .map(|c| Side {
+                name: c.name.clone(),
+                patterns: c.alternatives.iter().filter_map(|a| pattern(a)).collect(),
+            })
             .collect();
         let criteria = points
             .iter()
@@ -145,7 +159,12 @@ impl Rubric {
 
     /// Points derived from a model answer (see [`derive`]).
     pub fn derived(prompt: &str, answer: &str, vocabulary: &Vocabulary) -> Rubric {
-        Rubric { criteria: derive::criteria(prompt, answer, vocabulary), sides: Vec::new(), wrong: Vec::new(), model: Vec::new() }
+        Rubric {
+            criteria: derive::criteria(prompt, answer, vocabulary, POLAR_DERIVED),
+            sides: Vec::new(),
+            wrong: Vec::new(),
+            model: Vec::new(),
+        }
     }
 
     /// Scores `answer` against the rubric.
@@ -160,7 +179,8 @@ impl Rubric {
         let mentions = roles::mentions(&self.sides, &index);
         let points: Vec<PointResult> =
             self.criteria.iter().map(|c| verdict::judge(c, &self.sides, &mentions, &index)).collect();
-        let wrong: Vec<WrongResult> = self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, &index)).collect();
+        let wrong: Vec<WrongResult> =
+            self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, &index)).collect();
         let model = (!self.model.is_empty()).then(|| {
             let results: Vec<PointResult> =
                 self.model.iter().map(|c| verdict::judge(c, &[], &[], &index)).collect();

@@ -108,7 +108,8 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         if is_clause_break(word) {
             at.end_clause();
         }
-        if is_stop_word(word) && !joined(&folded, start, start + piece.len()) {
+        let function_word = is_stop_word(word) || is_clause_break(word);
+        if function_word && !joined(&folded, start, start + piece.len()) {
             out.function_words += 1;
             if !keep_stop_words {
                 continue;
@@ -280,18 +281,49 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 7] = [
+        let table: [(&str, &[&str]); 14] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
             ("no, it is idempotent", &[]),
             ("non-idempotent", &["idempotent"]),
+            // "not only" asserts.
             ("not only GET but also PUT", &[]),
-            ("act for a user without their password", &["password"]),
+            // Privative words state a fact; they are content, not denials.
+            ("act for a user without their password", &[]),
+            ("the token lacks the scope", &[]),
+            ("clients avoid overfetching", &[]),
+            ("the token is no longer valid", &[]),
+            // Double negation asserts; "neither … nor" denies both.
+            ("it is not true that PUT isn't idempotent", &["true", "put"]),
+            ("neither GET nor HEAD changes state", &["get", "head", "changes", "state"]),
+            // "not necessarily" still denies; a sentence or clause ends the reach.
+            ("PATCH is not necessarily idempotent", &["idempotent"]),
+            ("POST is not safe. It is useful", &["safe"]),
         ];
         for (text, expected) in table {
             assert_eq!(negated(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn counts_sentences_clauses_and_function_words() {
+        let text = tokens("PUT replaces it, whereas PATCH changes part. E.g. a name; then done", false);
+        let places: Vec<(&str, u32, u32)> =
+            text.words.iter().map(|t| (t.word.as_str(), t.sentence, t.clause)).collect();
+        assert_eq!(
+            places,
+            [
+                ("put", 0, 0),
+                ("replaces", 0, 0),
+                ("patch", 0, 2),
+                ("changes", 0, 2),
+                ("part", 0, 2),
+                ("name", 1, 4),
+                ("done", 2, 6),
+            ]
+        );
+        assert_eq!(text.function_words, 5, "it, whereas, e.g, a, then");
     }
 
     #[test]

@@ -86,7 +86,11 @@ mod tests {
             ("changes part", "PATCH replaces the whole resource and PUT changes part", "PUT"),
             ("replaces whole resource", "Unlike PATCH, PUT replaces the whole resource", "PUT"),
             ("replaces whole resource", "The whole resource is replaced by PUT", "PUT"),
-            ("replaces whole resource", "With PUT you send everything. It replaces the whole resource.", "PUT"),
+            (
+                "replaces whole resource",
+                "With PUT you send everything. It replaces the whole resource.",
+                "PUT",
+            ),
             ("replaces whole resource", "PUT, which is idempotent, replaces the whole resource", "PUT"),
         ];
         for (claim, answer, expected) in table {

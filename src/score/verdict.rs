@@ -28,12 +28,12 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
-            curve: 0.45,
-            blend: 0.7,
-            contradiction: 0.25,
-            wrong_claim: 0.35,
-            statement_share: 0.25,
-            statement_floor: 0.3,
+            curve: 0.5,
+            blend: 0.4,
+            contradiction: 0.2,
+            wrong_claim: 0.4,
+            statement_share: 0.2,
+            statement_floor: 0.6,
         }
     }
 }
@@ -54,7 +54,12 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    pub fn new(points: &[PointResult], model_coverage: Option<f64>, wrong_claims: usize, text: &Tokens) -> Evidence {
+    pub fn new(
+        points: &[PointResult],
+        model_coverage: Option<f64>,
+        wrong_claims: usize,
+        text: &Tokens,
+    ) -> Evidence {
         let counted: Vec<&PointResult> = points.iter().filter(|p| !p.bonus).collect();
         let mean = counted.iter().map(|p| p.weight).sum::<f64>() / counted.len().max(1) as f64;
         let contradicted = counted
@@ -63,7 +68,8 @@ impl Evidence {
             .map(|p| if mean > 0.0 { p.weight / mean } else { 1.0 })
             .collect();
         let all_words = text.function_words + text.words.len();
-        let statement_share = if all_words == 0 { 0.0 } else { text.function_words as f64 / all_words as f64 };
+        let statement_share =
+            if all_words == 0 { 0.0 } else { text.function_words as f64 / all_words as f64 };
         Evidence { coverage: coverage(points), model_coverage, contradicted, wrong_claims, statement_share }
     }
 
@@ -74,8 +80,9 @@ impl Evidence {
             None => self.coverage,
         };
         let statement = (self.statement_share / weights.statement_share).clamp(weights.statement_floor, 1.0);
-        let penalty = self.contradicted.iter().map(|w| weights.contradiction * w.clamp(0.5, 2.0)).sum::<f64>()
-            + weights.wrong_claim * self.wrong_claims as f64;
+        let penalty =
+            self.contradicted.iter().map(|w| weights.contradiction * w.clamp(0.5, 2.0)).sum::<f64>()
+                + weights.wrong_claim * self.wrong_claims as f64;
         let score = coverage.powf(weights.curve) * statement - penalty;
         (100.0 * score).round().clamp(0.0, 100.0) as u8
     }
@@ -90,7 +97,12 @@ pub fn coverage(points: &[PointResult]) -> f64 {
 
 /// Judges one point: covered when a phrasing is found with the point's polarity and about the
 /// right term; contradicted when it is found negated, or said of a rival term.
-pub fn judge(criterion: &Criterion, sides: &[Side], mentions: &[(usize, usize)], answer: &Answer<'_>) -> PointResult {
+pub fn judge(
+    criterion: &Criterion,
+    sides: &[Side],
+    mentions: &[(usize, usize)],
+    answer: &Answer<'_>,
+) -> PointResult {
     let mut result = PointResult {
         label: criterion.label.clone(),
         weight: criterion.weight,
