@@ -7,6 +7,7 @@ pub mod bank;
 pub mod cli;
 mod commands;
 pub mod eval;
+pub mod input;
 pub mod quiz;
 pub mod report;
 pub mod score;

@@ -8,7 +8,7 @@ use super::{Outcome, find_question};
 use crate::bank::Bank;
 use crate::cli::OutputFormat;
 use crate::quiz::feedback;
-use crate::score::{MAX_TEXT_BYTES, Rubric, Vocabulary};
+use crate::score::{MAX_TEXT_BYTES, Rubric};
 
 pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) -> Result<Outcome> {
     let question = find_question(bank, id)?;
@@ -16,7 +16,7 @@ pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) 
         Some(answer) => answer,
         None => read_stdin()?,
     };
-    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let vocabulary = super::vocabulary_for(bank, [question]);
     let assessment = Rubric::for_question(question, &vocabulary).assess(&answer);
     let mut out = io::stdout().lock();
     match format {
