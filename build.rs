@@ -26,7 +26,7 @@ use std::path::Path;
 use std::{env, fs};
 
 use check::{SourceFile, check_files, decode};
-use model::{Bank, Diagnostic, Difficulty, Point, Question, Topic};
+use model::{Bank, Contrast, Diagnostic, Difficulty, Point, Question, Topic, WrongClaim};
 
 /// The built-in bank files, in the order their topics are listed.
 const FILES: [&str; 5] = [

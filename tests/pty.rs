@@ -1,18 +1,9 @@
 //! The real interactive prompt in a pseudo-terminal: typing, editing, commands, timer, Ctrl-C.
 #![cfg(unix)]
 
-use std::process::Command;
-use std::time::Duration;
+use expectrl::{ControlCode, Expect};
 
-use expectrl::{ControlCode, Expect, Session};
-
-fn spawn(args: &[&str]) -> expectrl::session::OsSession {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rehearse"));
-    command.args(args).env("TERM", "xterm").env("NO_COLOR", "1").env_remove("REHEARSE_BANK");
-    let mut session = Session::spawn(command).expect("spawns in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(10)));
-    session
-}
+use crate::util::pty as spawn;
 
 #[test]
 fn an_interactive_session_from_typing_to_ctrl_c() {

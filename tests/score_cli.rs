@@ -1,14 +1,9 @@
 //! End-to-end `score` and `eval`: output formats, stdin, and bad input with exact exit codes.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn rehearse() -> Command {
-    let mut cmd = Command::cargo_bin("rehearse").expect("binary built");
-    cmd.env_remove("REHEARSE_BANK").env("NO_COLOR", "1");
-    cmd
-}
+use crate::util::rehearse;
 
 fn json_of(output: &[u8]) -> Value {
     let text = String::from_utf8(output.to_vec()).expect("utf-8");

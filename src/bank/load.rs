@@ -160,8 +160,7 @@ mod tests {
         let question = |alternatives: &[&str]| Question {
             points: vec![super::super::Point {
                 alternatives: alternatives.iter().map(|a| (*a).to_string()).collect(),
-                weight: 1,
-                label: None,
+                ..super::super::Point::term("x")
             }],
             ..load_builtin().questions[0].clone()
         };

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 pub use check::CheckReport;
 pub use guard::MAX_NESTING;
 pub use load::{BankSource, MAX_FILE_BYTES, check, lint, load, load_builtin};
-pub use model::{Bank, Diagnostic, Difficulty, Point, Question, Topic, inert};
+pub use model::{Bank, Contrast, Diagnostic, Difficulty, Point, Question, Topic, WrongClaim, inert};
 
 /// Why a bank could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -1,18 +1,16 @@
 //! `topics`, `list` and `show`: browsing the loaded bank.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use anyhow::Result;
 use console::style;
 
-use super::{Outcome, find_question, plural};
+use super::{Exit, find_question, plural};
 use crate::bank::{Bank, Difficulty};
-use crate::cli::FilterArgs;
 use crate::quiz::feedback::text_width;
 use crate::quiz::plan::{Filter, select};
 
-pub fn topics(bank: &Bank) -> Result<Outcome> {
-    let mut out = io::stdout().lock();
+pub fn topics(bank: &Bank, out: &mut dyn Write) -> Result<Exit> {
     let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
     writeln!(out, "{:width$}  {:>4} {:>6} {:>4} {:>5}  title", "topic", "easy", "medium", "hard", "total")?;
     for topic in &bank.topics {
@@ -23,24 +21,21 @@ pub fn topics(bank: &Bank) -> Result<Outcome> {
         writeln!(out, "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}  {}", topic.name, topic.title)?;
     }
     writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }
 
-pub fn list(bank: &Bank, args: &FilterArgs) -> Result<Outcome> {
-    let filter = Filter { topics: args.topics.clone(), difficulty: args.difficulty };
-    let questions = select(bank, &filter)?;
+pub fn list(bank: &Bank, filter: &Filter, out: &mut dyn Write) -> Result<Exit> {
+    let questions = select(bank, filter)?;
     let id_width = questions.iter().map(|q| q.id.len()).max().unwrap_or(2);
     let topic_width = questions.iter().map(|q| q.topic.len()).max().unwrap_or(5);
-    let mut out = io::stdout().lock();
     for q in questions {
         writeln!(out, "{:id_width$}  {:topic_width$}  {:6}  {}", q.id, q.topic, q.difficulty, q.prompt)?;
     }
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }
 
-pub fn show(bank: &Bank, id: &str, verbose: bool) -> Result<Outcome> {
+pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result<Exit> {
     let q = find_question(bank, id)?;
-    let mut out = io::stdout().lock();
     writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
     writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, text_width()))?;
     writeln!(out, "{}", style("Model answer").bold())?;
@@ -59,5 +54,5 @@ pub fn show(bank: &Bank, id: &str, verbose: bool) -> Result<Outcome> {
     if let Some(hint) = &q.hint {
         writeln!(out, "\n{} {}", style("Hint:").bold(), hint)?;
     }
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }

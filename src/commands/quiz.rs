@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 use dialoguer::MultiSelect;
 use dialoguer::theme::ColorfulTheme;
 
-use super::{Outcome, plural};
+use super::{Exit, plural};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
 use crate::quiz::plan::{Filter, order, select};
@@ -17,16 +17,22 @@ use crate::quiz::timer::{Limits, SystemClock};
 use crate::quiz::{feedback, interrupt};
 use crate::report::{Report, text};
 
-pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
+pub fn run(
+    bank: &Bank,
+    global: &Global,
+    args: QuizArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit> {
     let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
     interrupt::install();
-    let mut filter = Filter { topics: args.filter.topics.clone(), difficulty: args.filter.difficulty };
+    let mut filter = Filter::from(args.filter);
     if filter.topics.is_empty() && interactive {
         match pick_topics(bank) {
             Ok(topics) => filter.topics = topics,
             Err(_) if interrupt::requested() => {
                 let _ = console::Term::stdout().show_cursor();
-                return Ok(Outcome::Interrupted);
+                return Ok(Exit::Interrupted);
             }
             Err(error) => return Err(error),
         }
@@ -36,8 +42,7 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     let seed = args.seed.unwrap_or_else(rand::random);
     let questions = order(matching, seed, args.count as usize);
     // Read the answers file (if any) before printing anything, so a bad file is just one error line.
-    let mut responder = responder(args, &questions, interactive)?;
-    let mut out = io::stdout().lock();
+    let mut responder = responder(args.answers.as_deref(), &questions, interactive, err)?;
     if !global.quiet {
         if available < args.count as usize {
             writeln!(out, "Only {available} questions match; asking all of them.")?;
@@ -54,21 +59,25 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
         chatty: !global.quiet,
         echo: !interactive && !global.quiet,
     };
-    let outcome =
-        session::run(&questions, &vocabulary, responder.as_mut(), &SystemClock, settings, &mut out)?;
+    let outcome = session::run(&questions, &vocabulary, responder.as_mut(), &SystemClock, settings, out)?;
     let interrupted = outcome.interrupted;
     if args.exam {
-        write_exam_feedback(&mut out, &questions, &outcome.records)?;
+        write_exam_feedback(out, &questions, &outcome.records)?;
     }
     let report = Report::new(outcome, args.pass_mark);
     write!(out, "{}", text::render(&report, args.exam))?;
-    Ok(if interrupted { Outcome::Interrupted } else { Outcome::Success })
+    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
 }
 
 /// Where the answers come from: the answers file, the terminal, or lines of stdin.
-fn responder(args: &QuizArgs, questions: &[&Question], interactive: bool) -> Result<Box<dyn Responder>> {
-    Ok(match &args.answers {
-        Some(path) => Box::new(answer_file(path, questions)?),
+fn responder(
+    answers: Option<&std::path::Path>,
+    questions: &[&Question],
+    interactive: bool,
+    err: &mut dyn Write,
+) -> Result<Box<dyn Responder>> {
+    Ok(match answers {
+        Some(path) => Box::new(answer_file(path, questions, err)?),
         None if interactive => Box::new(Terminal),
         None => Box::new(Lines::new(io::BufReader::new(io::stdin()))),
     })
@@ -92,22 +101,23 @@ fn pick_topics(bank: &Bank) -> Result<Vec<String>> {
     }
 }
 
-fn answer_file(path: &std::path::Path, questions: &[&Question]) -> Result<AnswerFile> {
+fn answer_file(path: &std::path::Path, questions: &[&Question], err: &mut dyn Write) -> Result<AnswerFile> {
     let file = AnswerFile::load(path)?;
     let unknown: Vec<&str> = file.unknown_ids(questions).collect();
     if !unknown.is_empty() {
-        eprintln!(
+        writeln!(
+            err,
             "note: {} answers are for questions not in this session: {}",
             unknown.len(),
             unknown.join(", ")
-        );
+        )?;
     }
     Ok(file)
 }
 
 /// Exam mode: the feedback held back during the session, question by question.
 fn write_exam_feedback(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     questions: &[&Question],
     records: &[session::Record],
 ) -> io::Result<()> {

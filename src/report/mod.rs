@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::quiz::session::{Outcome, Record, Status};
+use crate::quiz::session::{FinishedSession, Record, Status};
 
 /// What a session amounted to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,7 +42,7 @@ pub struct TopicScore {
 }
 
 impl Report {
-    pub fn new(outcome: Outcome, pass_mark: u8) -> Report {
+    pub fn new(outcome: FinishedSession, pass_mark: u8) -> Report {
         let records = outcome.records;
         let mut counts = Counts::default();
         for record in &records {
