@@ -7,6 +7,7 @@ pub mod bank;
 pub(crate) mod cli;
 mod commands;
 pub mod eval;
+pub mod input;
 pub(crate) mod quiz;
 pub(crate) mod report;
 pub mod score;

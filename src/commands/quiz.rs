@@ -16,7 +16,6 @@ use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
 use crate::quiz::{feedback, interrupt};
 use crate::report::{Report, text};
-use crate::score::Vocabulary;
 
 pub fn run(
     bank: &Bank,
@@ -53,7 +52,7 @@ pub fn run(
     if interactive && !global.quiet {
         writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
     }
-    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let vocabulary = super::vocabulary_for(bank, questions.iter().copied());
     let settings = Settings {
         limits: Limits { session: args.time, per_question: args.per_question },
         exam: args.exam,

@@ -8,7 +8,7 @@ use super::{Exit, find_question};
 use crate::bank::Bank;
 use crate::cli::OutputFormat;
 use crate::quiz::feedback;
-use crate::score::{MAX_TEXT_BYTES, Rubric, Vocabulary};
+use crate::score::{MAX_TEXT_BYTES, Rubric};
 
 pub fn run(
     bank: &Bank,
@@ -23,7 +23,7 @@ pub fn run(
         Some(answer) => answer,
         None => read_stdin(err)?,
     };
-    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let vocabulary = super::vocabulary_for(bank, [question]);
     let assessment = Rubric::for_question(question, &vocabulary).assess(&answer);
     match format {
         OutputFormat::Json => {
