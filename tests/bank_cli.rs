@@ -776,3 +776,22 @@ fn an_unreadable_file_is_a_problem_not_a_crash() {
         Ok(_) => assert!(run.stdout.starts_with("locked.yaml:1:1: ") && !run.stdout.contains("cannot read")),
     }
 }
+
+#[test]
+fn validate_warns_of_generic_phrasings_and_revealing_hints_without_failing() {
+    let text = with_question(
+        "  - id: b\n    difficulty: easy\n    prompt: Which methods are idempotent?\n    answer: GET, PUT and DELETE are idempotent.\n    points:\n      - any: [idempotent, each item]\n    hint: Idempotent methods.\n",
+    );
+    let run = validate_text(text.as_bytes());
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{run:#?}");
+    assert_eq!(
+        lines[0],
+        "bank.yaml:12:27: warning: `each item` comes down to the one generic word `item`, which nearly any answer uses; name the claim"
+    );
+    // The hint's exact score depends on the scorer's weights; that it is flagged does not.
+    assert!(lines[1].starts_with("bank.yaml:13:11: warning: the hint alone scores "), "{run:#?}");
+    assert!(lines[1].ends_with(" (over 20): it gives the answer away; nudge instead"), "{run:#?}");
+    assert_eq!(lines[2], "ok: 1 file, 1 topic, 2 questions (2 warnings)");
+    assert_eq!(run.code, Some(0));
+}

@@ -25,19 +25,33 @@ pub struct CheckReport {
     pub files: usize,
     pub questions: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Doubtful but legal content (a phrasing that shrinks to one generic word, a hint that
+    /// answers the question): reported, never failing.
+    pub warnings: Vec<Diagnostic>,
     pub bank: Bank,
     /// Files named more than once (by different paths or overlapping folders), checked once.
     pub repeated: Vec<String>,
 }
 
-/// Extra checks of one question, as (path below the question, message) pairs; the library uses
-/// it for checks that need the scorer, which the build script does not compile.
-pub type Lint<'a> = &'a (dyn Fn(&Question) -> Vec<(String, String)> + Sync);
+/// Extra checks of one question; the library uses it for checks that need the scorer, which the
+/// build script does not compile.
+pub type Lint<'a> = &'a (dyn Fn(&Question) -> Vec<Finding> + Sync);
+
+/// What a lint found in a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The path below the question (`points[2].any[0]`, `hint`).
+    pub below: String,
+    pub message: String,
+    /// A warning is reported but does not fail the check.
+    pub warning: bool,
+}
 
 /// One file after parsing: what it holds, and its position index once something needed it.
 struct Checked<'a> {
     file: &'a SourceFile,
     parsed: ParsedFile,
+    warnings: Vec<Problem>,
     spans: OnceLock<SpanIndex>,
 }
 
@@ -58,20 +72,24 @@ pub fn check_files(files: &[SourceFile], lint: Lint<'_>) -> CheckReport {
     let parsed = parallel_map(files, |file| match &file.text {
         Ok(text) => {
             let mut parsed = parse_text(text);
+            let mut warnings = Vec::new();
             for (question, path) in &parsed.questions {
-                for (below, message) in lint(question) {
-                    let at = Place::Value(format!("{path}.{below}"));
-                    parsed.problems.push(Problem { at, message });
+                for finding in lint(question) {
+                    let problem = Problem {
+                        at: Place::Value(format!("{path}.{}", finding.below)),
+                        message: finding.message,
+                    };
+                    if finding.warning { warnings.push(problem) } else { parsed.problems.push(problem) }
                 }
             }
-            parsed
+            (parsed, warnings)
         }
-        Err(_) => ParsedFile::default(),
+        Err(_) => (ParsedFile::default(), Vec::new()),
     });
     let checked: Vec<Checked> = files
         .iter()
         .zip(parsed)
-        .map(|(file, parsed)| Checked { file, parsed, spans: OnceLock::new() })
+        .map(|(file, (parsed, warnings))| Checked { file, parsed, warnings, spans: OnceLock::new() })
         .collect();
     merge(&checked)
 }
@@ -90,6 +108,10 @@ fn merge(checked: &[Checked]) -> CheckReport {
             file.parsed.problems.iter().map(|p| file.locate(&p.at, p.message.clone())).collect();
         diagnostics.sort_by_key(|d| (d.line, d.column));
         report.diagnostics.extend(diagnostics);
+        let mut warnings: Vec<Diagnostic> =
+            file.warnings.iter().map(|p| file.locate(&p.at, p.message.clone())).collect();
+        warnings.sort_by_key(|d| (d.line, d.column));
+        report.warnings.extend(warnings);
         if let Some(topic) = &file.parsed.topic
             && !topics.iter().any(|t: &super::Topic| t.name == topic.name)
         {

@@ -5,10 +5,9 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::check::{CheckReport, SourceFile, check_files, decode};
+use super::check::{CheckReport, Finding, SourceFile, check_files, decode};
 use super::{Bank, Diagnostic, Error, Question, builtin};
 use crate::input::{self, ReadError};
-use crate::score::tokens;
 
 /// Bank files larger than this are refused: a real bank is a few hundred KiB.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -60,24 +59,9 @@ pub fn check(source: &BankSource) -> Result<CheckReport, Error> {
     }
 }
 
-/// Checks that need the scorer: a point the normaliser reduces to nothing can never match.
-pub fn lint(question: &Question) -> Vec<(String, String)> {
-    let mut problems = Vec::new();
-    for (i, point) in question.points.iter().enumerate() {
-        for (j, alternative) in point.alternatives.iter().enumerate() {
-            if tokens(alternative, true).0.is_empty() {
-                let place = if point.alternatives.len() == 1 && point.label.is_none() {
-                    format!("points[{i}]")
-                } else {
-                    format!("points[{i}].any[{j}]")
-                };
-                let message = "this point has no words the scorer can match (only punctuation or words like \
-                               `not`); write the idea in words";
-                problems.push((place, message.to_string()));
-            }
-        }
-    }
-    problems
+/// Checks that need the scorer (see [`crate::score::lint`]).
+pub fn lint(question: &Question) -> Vec<Finding> {
+    crate::score::lint(question)
 }
 
 /// Every bank file named by `paths`, each once, with the names of those named more than once.
@@ -153,19 +137,5 @@ mod tests {
         assert_eq!(report.diagnostics, []);
         assert_eq!(report.files, builtin::FILE_COUNT);
         assert!(report.bank == load_builtin(), "the embedded bank differs from questions/*.yaml");
-    }
-
-    #[test]
-    fn points_without_words_are_flagged() {
-        let question = |alternatives: &[&str]| Question {
-            points: vec![super::super::Point {
-                alternatives: alternatives.iter().map(|a| (*a).to_string()).collect(),
-                ..super::super::Point::term("x")
-            }],
-            ..load_builtin().questions[0].clone()
-        };
-        assert_eq!(lint(&question(&["!!!"]))[0].0, "points[0]");
-        assert_eq!(lint(&question(&["idempotent", "not"]))[0].0, "points[0].any[1]");
-        assert_eq!(lint(&question(&["the"])), []);
     }
 }

@@ -10,7 +10,7 @@ mod spans;
 
 use std::path::PathBuf;
 
-pub use check::CheckReport;
+pub use check::{CheckReport, Finding};
 pub use guard::MAX_NESTING;
 pub use load::{BankSource, MAX_FILE_BYTES, check, lint, load, load_builtin};
 pub use model::{Bank, Contrast, Diagnostic, Difficulty, Point, Question, Topic, WrongClaim, inert};

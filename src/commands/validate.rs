@@ -12,13 +12,21 @@ use crate::cli::Global;
 pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write) -> Result<Exit> {
     let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };
     let report = bank::check(&source)?;
-    for diagnostic in &report.diagnostics {
-        writeln!(out, "{diagnostic}")?;
+    let mut all: Vec<(&bank::Diagnostic, &str)> = report.diagnostics.iter().map(|d| (d, "")).collect();
+    all.extend(report.warnings.iter().map(|d| (d, "warning: ")));
+    all.sort_by(|a, b| (&a.0.file, a.0.line, a.0.column).cmp(&(&b.0.file, b.0.line, b.0.column)));
+    for (diagnostic, severity) in all {
+        let bank::Diagnostic { file, line, column, message } = diagnostic;
+        writeln!(out, "{file}:{line}:{column}: {severity}{message}")?;
     }
     let files = plural(report.files, "file");
     if report.diagnostics.is_empty() {
         let topics = plural(report.bank.topics.len(), "topic");
-        writeln!(out, "ok: {files}, {topics}, {}", plural(report.questions, "question"))?;
+        let warnings = match report.warnings.len() {
+            0 => String::new(),
+            n => format!(" ({})", plural(n, "warning")),
+        };
+        writeln!(out, "ok: {files}, {topics}, {}{warnings}", plural(report.questions, "question"))?;
         Ok(Exit::Success)
     } else {
         let problems = plural(report.diagnostics.len(), "problem");

@@ -75,3 +75,28 @@ pub fn is_clause_break(word: &str) -> bool {
 pub fn cancels_negation(word: &str) -> bool {
     NEGATION_CANCELLERS.contains(&word)
 }
+
+/// Words so common in answers about APIs that alone they show no knowledge: a point phrasing that
+/// comes down to one of them matches nearly any answer. Compared by stem.
+#[rustfmt::skip]
+const GENERIC_WORDS: &[&str] = &[
+    "api", "data", "server", "client", "request", "response", "resource", "http", "use", "call",
+    "send", "return", "information", "item", "log", "stable", "consistent", "hour", "time",
+    "system", "service", "user", "value", "field", "header", "body", "error", "code", "status",
+    "result", "make", "need", "want", "work", "good", "better", "fast", "simple", "easy", "part",
+    "case", "example", "type", "number", "change", "new", "one", "first", "different", "same",
+    "problem", "issue", "question", "answer", "handle", "process", "check", "set", "keep", "give",
+    "allow", "support", "provide", "level", "web", "application", "app", "message", "content",
+    "format", "object", "index", "scale", "performance", "efficient", "best", "practice", "know",
+    "thing", "lot", "important", "matter", "mean", "get", "put", "fine", "right", "wrong",
+];
+
+static GENERIC_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    GENERIC_WORDS.iter().map(|w| stemmer.stem(w).into_owned()).collect()
+});
+
+/// Whether a stem is one of the [`GENERIC_WORDS`].
+pub fn is_generic_stem(stem: &str) -> bool {
+    GENERIC_SET.contains(stem)
+}

@@ -6,6 +6,7 @@
 
 mod derive;
 mod lexicon;
+mod lint;
 mod matcher;
 mod normalise;
 mod roles;
@@ -16,6 +17,7 @@ use serde::Serialize;
 
 use crate::bank::{Contrast, Point, Question, WrongClaim};
 pub use derive::Vocabulary;
+pub use lint::{MAX_HINT_SCORE, lint};
 use matcher::Answer;
 pub use normalise::{MAX_TEXT_BYTES, Tokens, tokens};
 use roles::Side;

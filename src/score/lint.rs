@@ -1,0 +1,120 @@
+//! Checks of a question's content that need the scorer: phrasings that can never match or that
+//! match almost anything, and hints that give the answer away.
+
+use super::lexicon::is_generic_stem;
+use super::normalise::tokens;
+use super::{Rubric, Vocabulary};
+use crate::bank::{Finding, Question};
+
+/// A hint pasted alone as the answer must score at most this: it nudges, it does not answer.
+pub const MAX_HINT_SCORE: u8 = 20;
+
+/// Every finding about `question`'s phrasings and hint.
+pub fn lint(question: &Question) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (i, point) in question.points.iter().enumerate() {
+        let single =
+            point.alternatives.len() == 1 && point.label.is_none() && point.about.is_none() && !point.bonus;
+        for (j, alternative) in point.alternatives.iter().enumerate() {
+            let below = if single { format!("points[{i}]") } else { format!("points[{i}].any[{j}]") };
+            findings.extend(phrasing(alternative, &below));
+        }
+    }
+    for (i, claim) in question.wrong.iter().enumerate() {
+        for (j, alternative) in claim.alternatives.iter().enumerate() {
+            findings.extend(phrasing(alternative, &format!("wrong[{i}].any[{j}]")));
+        }
+    }
+    if let Some(hint) = &question.hint {
+        let score = Rubric::for_question(question, &Vocabulary::default()).assess(hint).score;
+        if score > MAX_HINT_SCORE {
+            findings.push(Finding {
+                below: "hint".into(),
+                message: format!(
+                    "the hint alone scores {score} (over {MAX_HINT_SCORE}): it gives the answer away; nudge instead"
+                ),
+                warning: true,
+            });
+        }
+    }
+    findings
+}
+
+/// A phrasing with no matchable words is an error; one that comes down to a single generic or
+/// function word is a warning.
+fn phrasing(text: &str, below: &str) -> Option<Finding> {
+    let content = tokens(text, false).words;
+    let finding = |message: String, warning| Some(Finding { below: below.to_string(), message, warning });
+    if content.is_empty() {
+        if tokens(text, true).words.is_empty() {
+            let message = "this phrasing has no words the scorer can match (only punctuation or words like \
+                           `not`); write the idea in words";
+            return finding(message.into(), false);
+        }
+        return finding(
+            format!("`{text}` is made only of function words, which nearly every answer uses"),
+            true,
+        );
+    }
+    if let [word] = content.as_slice()
+        && is_generic_stem(&word.stem)
+    {
+        return finding(
+            format!(
+                "`{text}` comes down to the one generic word `{}`, which nearly any answer uses; name the claim",
+                word.word
+            ),
+            true,
+        );
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Difficulty, Point};
+
+    fn question(alternatives: &[&str], hint: &str) -> Question {
+        Question {
+            id: "q".into(),
+            topic: "http".into(),
+            difficulty: Difficulty::Easy,
+            prompt: "Which methods are idempotent?".into(),
+            answer: "GET, PUT and DELETE are idempotent; POST is not.".into(),
+            points: vec![Point {
+                alternatives: alternatives.iter().map(|a| (*a).to_string()).collect(),
+                ..Point::term("x")
+            }],
+            hint: Some(hint.into()),
+            contrast: Vec::new(),
+            wrong: Vec::new(),
+        }
+    }
+
+    fn found(alternatives: &[&str], hint: &str) -> Vec<(String, bool)> {
+        lint(&question(alternatives, hint)).into_iter().map(|f| (f.below, f.warning)).collect()
+    }
+
+    #[test]
+    fn phrasings_without_words_are_errors() {
+        assert_eq!(found(&["!!!"], "Think of retries."), [("points[0]".into(), false)]);
+        assert_eq!(found(&["idempotent", "not"], "Think of retries."), [("points[0].any[1]".into(), false)]);
+    }
+
+    #[test]
+    fn phrasings_that_come_down_to_one_generic_word_are_warnings() {
+        assert_eq!(found(&["the"], "Think of retries."), [("points[0]".into(), true)]);
+        assert_eq!(
+            found(&["idempotent", "each item"], "Think of retries."),
+            [("points[0].any[1]".into(), true)]
+        );
+        assert_eq!(found(&["all the information"], "Think of retries."), [("points[0]".into(), true)]);
+        assert_eq!(found(&["idempotent", "safe to retry"], "Think of retries."), []);
+    }
+
+    #[test]
+    fn a_hint_that_answers_the_question_is_a_warning() {
+        assert_eq!(found(&["idempotent"], "Idempotent methods, that is."), [("hint".into(), true)]);
+    }
+}
