@@ -1,10 +1,12 @@
-//! Scoring speed: one ~40-word answer against a six-point rubric, and rubric compilation.
+//! Scoring speed: one ~40-word answer against a six-point rubric and against a built-in
+//! comparison question (points, contrasted terms, wrong claims, model-answer blend), a long
+//! hostile answer, and rubric compilation.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rehearse::bank::Point;
-use rehearse::score::{Rubric, tokens};
+use rehearse::bank::{Point, load_builtin};
+use rehearse::score::{Rubric, Vocabulary, tokens};
 
 const ANSWER: &str = "GET and PUT are idempotent, as is DELETE, so a client can safely retry them after a \
 timeout. POST isn't idempotent: a retried POST may create duplicate records unless the server \
@@ -28,11 +30,35 @@ fn rubric() -> Rubric {
     ])
 }
 
+/// 5,000 distinct twelve-letter words: the hostile case typo matching must not make quadratic.
+fn hostile_answer() -> String {
+    let mut seed = 7u64;
+    let mut letter = || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        char::from(b'a' + ((seed >> 33) % 26) as u8)
+    };
+    (0..5_000).map(|_| (0..12).map(|_| letter()).collect::<String>()).collect::<Vec<_>>().join(" ")
+}
+
 fn scoring(c: &mut Criterion) {
     let compiled = rubric();
+    let bank = load_builtin();
+    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let question = bank.question("http-put-vs-patch").expect("a built-in comparison question");
+    let real = Rubric::for_question(question, &vocabulary);
+    let hostile = hostile_answer();
+    let against_itself = Rubric::derived("", &hostile, &vocabulary);
+    // The same words, each with its last letter changed: every one a typo to look up.
+    let typos: String = hostile.split(' ').map(|w| format!("{}q ", &w[..w.len() - 1])).collect();
     let mut group = c.benchmark_group("score");
     group.throughput(Throughput::Elements(1));
     group.bench_function("40-word answer, 6 points", |b| b.iter(|| compiled.assess(black_box(ANSWER))));
+    group.bench_function("40-word answer, http-put-vs-patch", |b| b.iter(|| real.assess(black_box(ANSWER))));
+    group.sample_size(10);
+    group.bench_function("5,000 typos against a 5,000-word model answer", |b| {
+        b.iter(|| against_itself.assess(black_box(&typos)));
+    });
+    group.sample_size(100);
     group.bench_function("normalise the answer only", |b| b.iter(|| tokens(black_box(ANSWER), false)));
     group.finish();
     c.bench_function("compile 6-point rubric", |b| b.iter(rubric));

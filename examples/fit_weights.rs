@@ -33,12 +33,14 @@ fn candidates() -> impl Iterator<Item = Weights> {
     let steps =
         |from: f64, to: f64, n: usize| (0..n).map(move |i| from + (to - from) * i as f64 / (n - 1) as f64);
     steps(0.3, 0.8, 6).flat_map(move |curve| {
+      steps(0.0, 0.2, 5).flat_map(move |threshold| {
         steps(0.3, 1.0, 8).flat_map(move |blend| {
             steps(0.1, 0.5, 5).flat_map(move |contradiction| {
                 steps(0.2, 0.6, 3).flat_map(move |wrong_claim| {
                     steps(0.1, 0.4, 4).flat_map(move |statement_share| {
                         steps(0.2, 1.0, 5).map(move |statement_floor| Weights {
                             curve,
+                            threshold,
                             blend,
                             contradiction,
                             wrong_claim,
@@ -49,13 +51,34 @@ fn candidates() -> impl Iterator<Item = Weights> {
                 })
             })
         })
+      })
     })
 }
 
+/// Mean score targets per kind (issue 7): `(kind, at most, at least)`, on a 0–100 scale.
+const TARGETS: [(&str, f64, f64); 9] = [
+    ("swap", 35.0, 0.0),
+    ("negated", 55.0, 0.0),
+    ("buzzwords", 40.0, 0.0),
+    ("offtopic", 15.0, 0.0),
+    ("vague", 15.0, 0.0),
+    ("paraphrase", 100.0, 65.0),
+    ("terse", 100.0, 65.0),
+    ("strong", 100.0, 85.0),
+    ("typos", 100.0, 80.0),
+];
+
+/// Agreement (Pearson + Spearman), less 0.01 for every point a kind's mean misses its target by.
 fn fitness(rows: &[RowEvidence], weights: &Weights) -> f64 {
     let scored: Vec<_> = rows.iter().map(|r| r.scored(weights)).collect();
     let a = agreement(&scored);
-    a.pearson.unwrap_or(0.0) + a.spearman.unwrap_or(0.0)
+    let missed: f64 = a
+        .by_kind
+        .iter()
+        .filter_map(|k| TARGETS.iter().find(|t| t.0 == k.kind).map(|t| (k.score * 100.0, t)))
+        .map(|(mean, (_, most, least))| (mean - most).max(0.0) + (least - mean).max(0.0))
+        .sum();
+    a.pearson.unwrap_or(0.0) + a.spearman.unwrap_or(0.0) - 0.01 * missed
 }
 
 fn report(name: &str, rows: &[RowEvidence], weights: &Weights) {

@@ -11,6 +11,9 @@ use super::{Criterion, Misconception, PointResult, Verdict, WrongResult};
 pub struct Weights {
     /// Coverage is raised to this power: below 1 it lifts partial answers, as graders do.
     pub curve: f64,
+    /// Coverage up to this much earns nothing (the rest is rescaled to 0–1): a few shared words
+    /// with the model answer are what any answer on a neighbouring subject has.
+    pub threshold: f64,
     /// The share of the bank's points in the coverage; the rest comes from the model answer's
     /// words, which credits correct answers phrased unlike the points.
     pub blend: f64,
@@ -29,6 +32,7 @@ impl Default for Weights {
     fn default() -> Weights {
         Weights {
             curve: 0.5,
+            threshold: 0.0,
             blend: 0.4,
             contradiction: 0.2,
             wrong_claim: 0.4,
@@ -79,6 +83,7 @@ impl Evidence {
             Some(model) => weights.blend * self.coverage + (1.0 - weights.blend) * model,
             None => self.coverage,
         };
+        let coverage = ((coverage - weights.threshold) / (1.0 - weights.threshold)).max(0.0);
         let statement = (self.statement_share / weights.statement_share).clamp(weights.statement_floor, 1.0);
         let penalty =
             self.contradicted.iter().map(|w| weights.contradiction * w.clamp(0.5, 2.0)).sum::<f64>()

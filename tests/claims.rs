@@ -1,0 +1,80 @@
+//! The scorer judges claims, not vocabulary: the examples of a new user's trial, end to end
+//! through `rehearse score --format json`, and the blind-written sets against the targets.
+
+use serde_json::Value;
+
+use crate::util::cli;
+
+/// The JSON assessment of `answer` to question `id`.
+fn assess(id: &str, answer: &str) -> Value {
+    let run = cli(&["score", id, answer, "--format", "json"]);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    serde_json::from_str(&run.stdout).expect("one JSON object")
+}
+
+fn score(assessment: &Value) -> u64 {
+    assessment["score"].as_u64().expect("a score")
+}
+
+/// The points with this verdict, as (label, said_of).
+fn points(assessment: &Value, verdict: &str) -> Vec<(String, Option<String>)> {
+    assessment["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .filter(|p| p["verdict"] == verdict)
+        .map(|p| (p["label"].as_str().unwrap().to_string(), p["said_of"].as_str().map(str::to_string)))
+        .collect()
+}
+
+fn wrong_claims(assessment: &Value) -> Vec<String> {
+    assessment["wrong"].as_array().expect("wrong").iter().map(|w| w["label"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_privative_word_states_a_fact_it_does_not_deny_one() {
+    let a = assess("trouble-403-new-feature", "The token lacks the scope for the new object type.");
+    assert!(score(&a) >= 30, "{a:#}");
+    assert!(points(&a, "contradicted").is_empty(), "{a:#}");
+}
+
+#[test]
+fn reversed_idempotency_contradicts_both_points() {
+    let a = assess(
+        "http-put-vs-patch",
+        "PUT is not idempotent and PATCH is idempotent. PUT replaces the whole resource, PATCH is partial.",
+    );
+    assert!(score(&a) <= 45, "{a:#}");
+    let contradicted = points(&a, "contradicted");
+    assert!(contradicted.len() >= 2, "both idempotency points contradicted: {a:#}");
+}
+
+#[test]
+fn swapped_roles_are_contradicted_and_named() {
+    let a = assess("http-put-vs-patch", "PATCH replaces the whole resource and PUT only changes the fields you send.");
+    assert!(score(&a) <= 30, "{a:#}");
+    let swapped: Vec<_> = points(&a, "contradicted").into_iter().filter(|(_, said_of)| said_of.is_some()).collect();
+    assert!(swapped.len() >= 2, "both roles swapped: {a:#}");
+}
+
+#[test]
+fn keyword_salad_scores_low() {
+    let a = assess("http-put-vs-patch", "replace omitted partial PUT idempotent PATCH not idempotent JSON Patch");
+    assert!(score(&a) <= 30, "{a:#}");
+}
+
+#[test]
+fn a_wrong_claim_is_shown_and_costs_more_than_a_missed_point() {
+    let a = assess(
+        "sec-storing-secrets",
+        "Hard-code them in the source code so they are always available; environment variables are not secure.",
+    );
+    assert!(score(&a) <= 20, "{a:#}");
+    assert!(!wrong_claims(&a).is_empty(), "{a:#}");
+    let run = cli(&[
+        "score",
+        "sec-storing-secrets",
+        "Hard-code them in the source code so they are always available.",
+    ]);
+    assert!(run.stdout.contains("Wrong"), "the feedback names the wrong claim: {run:#?}");
+}
