@@ -28,7 +28,12 @@ fn points(assessment: &Value, verdict: &str) -> Vec<(String, Option<String>)> {
 }
 
 fn wrong_claims(assessment: &Value) -> Vec<String> {
-    assessment["wrong"].as_array().expect("wrong").iter().map(|w| w["label"].as_str().unwrap().to_string()).collect()
+    assessment["wrong"]
+        .as_array()
+        .expect("wrong")
+        .iter()
+        .map(|w| w["label"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -51,15 +56,20 @@ fn reversed_idempotency_contradicts_both_points() {
 
 #[test]
 fn swapped_roles_are_contradicted_and_named() {
-    let a = assess("http-put-vs-patch", "PATCH replaces the whole resource and PUT only changes the fields you send.");
+    let a = assess(
+        "http-put-vs-patch",
+        "PATCH replaces the whole resource and PUT only changes the fields you send.",
+    );
     assert!(score(&a) <= 30, "{a:#}");
-    let swapped: Vec<_> = points(&a, "contradicted").into_iter().filter(|(_, said_of)| said_of.is_some()).collect();
+    let swapped: Vec<_> =
+        points(&a, "contradicted").into_iter().filter(|(_, said_of)| said_of.is_some()).collect();
     assert!(swapped.len() >= 2, "both roles swapped: {a:#}");
 }
 
 #[test]
 fn keyword_salad_scores_low() {
-    let a = assess("http-put-vs-patch", "replace omitted partial PUT idempotent PATCH not idempotent JSON Patch");
+    let a =
+        assess("http-put-vs-patch", "replace omitted partial PUT idempotent PATCH not idempotent JSON Patch");
     assert!(score(&a) <= 30, "{a:#}");
 }
 

@@ -45,11 +45,26 @@ pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result
         writeln!(out, "  (derived from the model answer)")?;
     }
     for point in &q.points {
-        write!(out, "  - {} (weight {})", point.display(), point.weight)?;
+        let about = point.about.as_ref().map_or_else(String::new, |term| format!(", about {term}"));
+        let bonus = if point.bonus { ", bonus" } else { "" };
+        write!(out, "  - {} (weight {}{about}{bonus})", point.display(), point.weight)?;
         if verbose || point.label.is_some() {
             write!(out, ": {}", point.alternatives.join(" | "))?;
         }
         writeln!(out)?;
+    }
+    if verbose && !q.contrast.is_empty() {
+        writeln!(out, "\n{}", style("Contrasted terms").bold())?;
+        for side in &q.contrast {
+            writeln!(out, "  - {}: {}", side.name, side.alternatives.join(" | "))?;
+        }
+    }
+    if verbose && !q.wrong.is_empty() {
+        writeln!(out, "\n{}", style("Wrong claims").bold())?;
+        for claim in &q.wrong {
+            writeln!(out, "  ✗ {}: {}", claim.label, claim.alternatives.join(" | "))?;
+            writeln!(out, "    {}", claim.correction)?;
+        }
     }
     if let Some(hint) = &q.hint {
         writeln!(out, "\n{} {}", style("Hint:").bold(), hint)?;

@@ -31,6 +31,7 @@ pub fn run(
                 "id": question.id,
                 "score": assessment.score,
                 "points": assessment.points,
+                "wrong": assessment.wrong,
             });
             writeln!(out, "{json}")?;
         }

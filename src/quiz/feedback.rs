@@ -46,17 +46,38 @@ pub fn render(question: &Question, assessment: &Assessment, with_model_answer: b
         (Verdict::Contradicted, style("✗").red(), "Contradicted"),
         (Verdict::Missed, style("·").yellow(), "Missed"),
     ] {
-        let points: Vec<_> = assessment.with_verdict(verdict).collect();
+        // A bonus point is depth beyond a good answer: shown when covered, never as missed.
+        let points: Vec<_> =
+            assessment.with_verdict(verdict).filter(|p| !(p.bonus && verdict == Verdict::Missed)).collect();
         if points.is_empty() {
             continue;
         }
         let _ = writeln!(out, "{}", style(heading).bold());
         for point in points {
-            let _ = write!(out, "  {mark} {}", point.label);
-            if !point.matched.is_empty() {
-                let _ = write!(out, " {}", style(format!("(you wrote: {})", point.matched.join(" "))).dim());
+            let bonus = if point.bonus { " (bonus)" } else { "" };
+            let _ = write!(out, "  {mark} {}{bonus}", point.label);
+            let evidence = match (&point.said_of, &point.about) {
+                (Some(rival), Some(about)) => format!("(you said this of {rival}; it holds for {about})"),
+                _ if point.matched.is_empty() => String::new(),
+                _ => format!("(you wrote: {})", point.matched.join(" ")),
+            };
+            if !evidence.is_empty() {
+                let _ = write!(out, " {}", style(evidence).dim());
             }
             let _ = writeln!(out);
+        }
+    }
+    if !assessment.wrong.is_empty() {
+        let _ = writeln!(out, "{}", style("Wrong").bold());
+        for claim in &assessment.wrong {
+            let _ = writeln!(
+                out,
+                "  {} {} {}",
+                style("✗").red(),
+                claim.label,
+                style(format!("(you wrote: {})", claim.matched.join(" "))).dim()
+            );
+            let _ = writeln!(out, "    {}", claim.correction);
         }
     }
     if with_model_answer {

@@ -128,7 +128,9 @@ impl Rubric {
                 model: Vec::new(),
             };
         }
-        let model = derive::criteria(&question.prompt, &question.answer, vocabulary, POLAR_MODEL);
+        // The blended model words weigh the same: measured as good as weighting them by rarity
+        // across the bank, and it needs no pass over the bank (see `docs/scoring.md`).
+        let model = derive::criteria(&question.prompt, &question.answer, &Vocabulary::default(), POLAR_MODEL);
         Rubric { model, ..Rubric::compile(&question.points, &question.contrast, &question.wrong) }
     }
 
@@ -186,7 +188,7 @@ impl Rubric {
         let model = (!self.model.is_empty()).then(|| {
             let results: Vec<PointResult> =
                 self.model.iter().map(|c| verdict::judge(c, &[], &[], &index)).collect();
-            verdict::coverage(&results)
+            (verdict::coverage(&results), verdict::denied(&results))
         });
         let evidence = Evidence::new(&points, model, wrong.len(), &text);
         (Assessment { score: evidence.score(weights), points, wrong }, evidence)

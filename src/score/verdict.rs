@@ -17,6 +17,9 @@ pub struct Weights {
     /// The share of the bank's points in the coverage; the rest comes from the model answer's
     /// words, which credits correct answers phrased unlike the points.
     pub blend: f64,
+    /// How much of the model answer's weight a denied model word takes off the model coverage, as
+    /// a multiple of its own weight.
+    pub model_denial: f64,
     /// What a contradicted point of average weight takes off the score (0–1).
     pub contradiction: f64,
     /// What a matched wrong claim takes off the score (0–1): more than a missed point is worth.
@@ -34,6 +37,7 @@ impl Default for Weights {
             curve: 0.5,
             threshold: 0.0,
             blend: 0.4,
+            model_denial: 0.0,
             contradiction: 0.2,
             wrong_claim: 0.4,
             statement_share: 0.2,
@@ -48,8 +52,9 @@ impl Default for Weights {
 pub struct Evidence {
     /// Covered weight of the points (bonus included) over their total weight, at most 1.
     pub coverage: f64,
-    /// The same over the model answer's words, when the question has points of its own.
-    pub model_coverage: Option<f64>,
+    /// The same over the model answer's words, when the question has points of its own, with the
+    /// share of their weight the answer denies.
+    pub model_coverage: Option<(f64, f64)>,
     /// The weight of each contradicted point relative to the average point.
     pub contradicted: Vec<f64>,
     pub wrong_claims: usize,
@@ -60,7 +65,7 @@ pub struct Evidence {
 impl Evidence {
     pub fn new(
         points: &[PointResult],
-        model_coverage: Option<f64>,
+        model_coverage: Option<(f64, f64)>,
         wrong_claims: usize,
         text: &Tokens,
     ) -> Evidence {
@@ -80,7 +85,10 @@ impl Evidence {
     /// 0–100.
     pub fn score(&self, weights: &Weights) -> u8 {
         let coverage = match self.model_coverage {
-            Some(model) => weights.blend * self.coverage + (1.0 - weights.blend) * model,
+            Some((model, denied)) => {
+                let model = (model - weights.model_denial * denied).max(0.0);
+                weights.blend * self.coverage + (1.0 - weights.blend) * model
+            }
             None => self.coverage,
         };
         let coverage = ((coverage - weights.threshold) / (1.0 - weights.threshold)).max(0.0);
@@ -91,6 +99,14 @@ impl Evidence {
         let score = coverage.powf(weights.curve) * statement - penalty;
         (100.0 * score).round().clamp(0.0, 100.0) as u8
     }
+}
+
+/// The share of the points' weight the answer contradicts.
+pub fn denied(points: &[PointResult]) -> f64 {
+    let total: f64 = points.iter().filter(|p| !p.bonus).map(|p| p.weight).sum();
+    let contradicted: f64 =
+        points.iter().filter(|p| p.verdict == Verdict::Contradicted).map(|p| p.weight).sum();
+    if total <= 0.0 { 0.0 } else { contradicted / total }
 }
 
 /// Covered weight (bonus points included) over the weight of the points that count, at most 1.
