@@ -22,7 +22,8 @@ const STOP_WORDS: &[&str] = &[
     "ie", "really", "thing", "things", "way", "like", "well", "since", "though", "necessarily",
 ];
 
-/// Words that deny what follows them. Privative words ("lacks", "without", "missing", "avoid")
+/// Words that deny what follows them ("none" is not one: in answers it is far more often a value,
+/// as in `alg: none`, than a pronoun). Privative words ("lacks", "without", "missing", "avoid")
 /// are not here: "the token lacks the scope" states a fact, it does not deny one, so they are
 /// content words that points can name.
 const NEGATION_CUES: &[&str] = &[

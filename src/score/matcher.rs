@@ -86,6 +86,31 @@ pub fn occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
     found
 }
 
+/// Every place where the words of `pattern` occur in their order inside one statement, each
+/// within a short gap of the one before: the stricter matching a costly wrong claim needs
+/// ("trust all certificates to fix" is not "fix the trust list … the certificate chain").
+pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
+    let candidates: Vec<Vec<usize>> = pattern.iter().map(|word| answer.positions(word)).collect();
+    let Some((first, rest)) = candidates.split_first() else {
+        return Vec::new();
+    };
+    first
+        .iter()
+        .filter_map(|&start| {
+            let statement = answer.words[start].statement;
+            let mut place = vec![start];
+            for positions in rest {
+                let last = place[place.len() - 1];
+                let next = positions.iter().copied().find(|&i| {
+                    i > last && i - last <= GAP_PER_WORD + 1 && answer.words[i].statement == statement
+                })?;
+                place.push(next);
+            }
+            Some(place)
+        })
+        .collect()
+}
+
 /// For each pattern word, the candidate nearest `anchor` in the anchor's sentence, if all fit in
 /// `reach`.
 fn window(candidates: &[Vec<usize>], words: &[Token], anchor: usize, reach: usize) -> Option<Vec<usize>> {
@@ -201,6 +226,19 @@ mod tests {
             found("idempotent PUT", "PUT is idempotent. PUT is safe to retry."),
             [["put", "idempotent"]]
         );
+    }
+
+    #[test]
+    fn ordered_matching_keeps_the_order_and_the_statement() {
+        let ordered = |point: &str, answer: &str| {
+            let point = tokens(point, false).words;
+            let answer = tokens(answer, false).words;
+            !ordered_occurrences(&point, &Answer::new(&answer)).is_empty()
+        };
+        assert!(ordered("trust all certificates", "we trust all the certificates"));
+        assert!(!ordered("trust all certificates to fix", "fix the trust list or the certificate chain"));
+        assert!(!ordered("disable verification", "verification, once you disable it"));
+        assert!(!ordered("POST idempotent", "POST creates duplicates because PUT is idempotent"));
     }
 
     #[test]

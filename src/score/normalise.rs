@@ -41,6 +41,9 @@ pub struct Token {
     /// Which clause of the text the word is in (clauses also end at commas and at linking words
     /// such as "but", "whereas", "and").
     pub clause: u32,
+    /// Which statement of the text the word is in: statements end with sentences and at linking
+    /// words, but not at commas ("POST, unlike PUT, is not idempotent" is one statement).
+    pub statement: u32,
 }
 
 /// The content words of a text, in order, and how many function words stood between them.
@@ -57,6 +60,7 @@ pub struct Tokens {
 struct Cursor {
     sentence: u32,
     clause: u32,
+    statement: u32,
     /// Content words still negated by the last cue.
     reach: usize,
     /// The last word seen, for "not only", "no longer" and abbreviations ending in a dot.
@@ -69,9 +73,14 @@ impl Cursor {
         self.reach = 0;
     }
 
+    fn end_statement(&mut self) {
+        self.statement += 1;
+        self.end_clause();
+    }
+
     fn end_sentence(&mut self) {
         self.sentence += 1;
-        self.end_clause();
+        self.end_statement();
     }
 }
 
@@ -84,7 +93,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
             match boundary(piece) {
-                Boundary::Sentence if !is_abbreviation(&at.last) => at.end_sentence(),
+                Boundary::Sentence if !is_abbreviation(&at.last) && !is_ellipsis(&folded, start) => {
+                    at.end_sentence();
+                }
                 Boundary::Sentence | Boundary::Clause => at.end_clause(),
                 Boundary::None => {}
             }
@@ -106,7 +117,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         }
         if is_clause_break(word) {
-            at.end_clause();
+            at.end_statement();
         }
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
@@ -115,13 +126,13 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 continue;
             }
         }
-        out.words.push(token(word, at.reach > 0, at.sentence, at.clause));
+        out.words.push(token(word, at.reach > 0, &at));
         at.reach = at.reach.saturating_sub(1);
     }
     out
 }
 
-fn token(word: &str, negated: bool, sentence: u32, clause: u32) -> Token {
+fn token(word: &str, negated: bool, at: &Cursor) -> Token {
     let (kind, stem) = if let Some(n) = number_word(word) {
         (Kind::Code, n.to_string())
     } else if word.chars().any(|c| c.is_ascii_digit()) {
@@ -129,7 +140,15 @@ fn token(word: &str, negated: bool, sentence: u32, clause: u32) -> Token {
     } else {
         (Kind::Word, stem(word))
     };
-    Token { word: word.to_string(), stem, kind, negated, sentence, clause }
+    Token {
+        word: word.to_string(),
+        stem,
+        kind,
+        negated,
+        sentence: at.sentence,
+        clause: at.clause,
+        statement: at.statement,
+    }
 }
 
 /// Stemming is the costliest step of scoring and answers reuse a small vocabulary, so each thread
@@ -222,6 +241,12 @@ fn boundary(piece: &str) -> Boundary {
     } else {
         Boundary::None
     }
+}
+
+/// Whether the dot at `at` is part of an ellipsis ("urn:isbn:..."), which elides rather than ends.
+fn is_ellipsis(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(at + 1) == Some(&b'.') || (at > 0 && bytes[at - 1] == b'.')
 }
 
 /// Words whose trailing dot abbreviates rather than ends a sentence ("e.g. a 404").

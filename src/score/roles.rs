@@ -31,10 +31,25 @@ pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
     found
 }
 
-/// The side a claim found at `place` is about: the term named in its clause (before it, else
-/// after it), else earlier in its sentence, else the last one named before it, else later in its
-/// sentence; `None` when the answer names no term that could be meant.
-pub fn subject(mentions: &[(usize, usize)], answer: &Answer<'_>, place: &[usize]) -> Option<usize> {
+/// How sure an attribution is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Certainty {
+    /// The term is named in the claim's own sentence.
+    Sentence,
+    /// The term was named in an earlier sentence ("PUT … . It replaces …"): a guess at what
+    /// "it" means, good enough to credit a claim, not to call it a swap.
+    Earlier,
+}
+
+/// The side a claim found at `place` is about: the first term named in its clause (the clause's
+/// subject: "a URL is the kind of URI that …" is about the URL), else the nearest named earlier in
+/// its sentence, else later in its sentence, else the last one named before it; `None` when the
+/// answer names no term that could be meant.
+pub fn subject(
+    mentions: &[(usize, usize)],
+    answer: &Answer<'_>,
+    place: &[usize],
+) -> Option<(usize, Certainty)> {
     let words = answer.words;
     let (start, end) = (place[0], place[place.len() - 1]);
     let clause = words[start].clause;
@@ -42,16 +57,15 @@ pub fn subject(mentions: &[(usize, usize)], answer: &Answer<'_>, place: &[usize]
     let before = |&&(at, _): &&(usize, usize)| at <= end;
     let in_clause = |&&(at, _): &&(usize, usize)| words[at].clause == clause;
     let in_sentence = |&&(at, _): &&(usize, usize)| words[at].sentence == sentence;
-    let choice = mentions
+    let here = mentions
         .iter()
-        .filter(in_clause)
-        .filter(before)
-        .next_back()
-        .or_else(|| mentions.iter().filter(in_clause).find(|m| m.0 > end))
+        .find(in_clause)
         .or_else(|| mentions.iter().filter(in_sentence).filter(before).next_back())
-        .or_else(|| mentions.iter().filter(|m| m.0 < start).next_back())
         .or_else(|| mentions.iter().filter(in_sentence).find(|m| m.0 > end));
-    choice.map(|&(_, side)| side)
+    if let Some(&(_, side)) = here {
+        return Some((side, Certainty::Sentence));
+    }
+    mentions.iter().rfind(|m| m.0 < start).map(|&(_, side)| (side, Certainty::Earlier))
 }
 
 #[cfg(test)]
@@ -74,7 +88,7 @@ mod tests {
         let sides = sides();
         let named = mentions(&sides, &index);
         let place = occurrences(&pattern(claim).unwrap().words, &index).into_iter().next()?;
-        subject(&named, &index, &place).map(|side| sides[side].name.clone())
+        subject(&named, &index, &place).map(|(side, _)| sides[side].name.clone())
     }
 
     #[test]
@@ -92,6 +106,7 @@ mod tests {
                 "PUT",
             ),
             ("replaces whole resource", "PUT, which is idempotent, replaces the whole resource", "PUT"),
+            ("tells where", "A PUT is the kind of PATCH that also tells you where", "PUT"),
         ];
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");

@@ -1,9 +1,9 @@
 //! Verdicts on one answer (covered, missed, contradicted, swapped, wrong) and the score they add
 //! up to under a set of [`Weights`].
 
-use super::matcher::{Answer, occurrences};
+use super::matcher::{Answer, occurrences, ordered_occurrences};
 use super::normalise::Tokens;
-use super::roles::{self, Side};
+use super::roles::{self, Certainty, Side};
 use super::{Criterion, Misconception, PointResult, Verdict, WrongResult};
 
 /// The constants of the score, fitted on blind-written answers (`docs/scoring.md`).
@@ -35,13 +35,13 @@ impl Default for Weights {
     fn default() -> Weights {
         Weights {
             curve: 0.5,
-            threshold: 0.0,
-            blend: 0.4,
-            model_denial: 0.0,
-            contradiction: 0.2,
-            wrong_claim: 0.4,
-            statement_share: 0.2,
-            statement_floor: 0.6,
+            threshold: 0.1,
+            blend: 0.8,
+            model_denial: 4.0,
+            contradiction: 0.25,
+            wrong_claim: 0.6,
+            statement_share: 0.15,
+            statement_floor: 0.2,
         }
     }
 }
@@ -137,9 +137,14 @@ pub fn judge(
         for place in occurrences(&pattern.words, answer) {
             let negated = place.iter().any(|&i| answer.words[i].negated);
             let agrees = pattern.negative.is_none_or(|negative| negated == negative);
-            let rival = criterion
-                .about
-                .and_then(|about| roles::subject(mentions, answer, &place).filter(|&side| side != about));
+            let subject = criterion.about.and_then(|about| {
+                roles::subject(mentions, answer, &place).filter(|&(side, _)| side != about)
+            });
+            if subject.is_some_and(|(_, certainty)| certainty == Certainty::Earlier) {
+                // Said of a term named sentences ago: too unsure to credit or to call a swap.
+                continue;
+            }
+            let rival = subject.map(|(side, _)| side);
             let words = || place.iter().map(|&i| answer.words[i].word.clone()).collect();
             match (agrees, rival) {
                 (true, None) => {
@@ -163,9 +168,12 @@ pub fn judge(
 }
 
 /// The wrong claim, if the answer states it (with its polarity).
+/// A wrong claim costs more than a missed point, so its words must stand in their order in one
+/// statement: "refused rather than redirected, because a redirect means credentials were already
+/// sent" does not claim that a redirect protects them.
 pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongResult> {
     claim.patterns.iter().find_map(|pattern| {
-        occurrences(&pattern.words, answer).into_iter().find_map(|place| {
+        ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
             let negated = place.iter().any(|&i| answer.words[i].negated);
             pattern.negative.is_none_or(|negative| negated == negative).then(|| WrongResult {
                 label: claim.label.clone(),
