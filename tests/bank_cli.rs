@@ -110,7 +110,8 @@ fn builtin_bank_has_five_full_topics() {
 #[test]
 fn every_builtin_question_has_points_a_hint_and_a_short_answer() {
     for q in &load_builtin().questions {
-        assert!((3..=7).contains(&q.points.len()), "{}: {} points", q.id, q.points.len());
+        let counted = q.points.iter().filter(|p| !p.bonus).count();
+        assert!((3..=7).contains(&counted), "{}: {counted} points besides bonus ones", q.id);
         assert!(q.hint.as_deref().is_some_and(|h| !h.trim().is_empty()), "{}: no hint", q.id);
         let count = sentences(&q.answer);
         assert!((2..=5).contains(&count), "{}: the answer has {count} sentences", q.id);
@@ -223,12 +224,14 @@ fn show_prints_prompt_model_answer_key_points_and_hint() {
         assert!(lines.contains(&heading), "no {heading:?} line in:\n{}", run.stdout);
     }
     let first_point = &q.points[0];
+    let about = first_point.about.as_ref().map_or_else(String::new, |term| format!(", about {term}"));
     let point_line = format!(
-        "  - {} (weight {}): {}",
+        "  - {} (weight {}{about}): {}",
         first_point.display(),
         first_point.weight,
         first_point.alternatives.join(" | ")
     );
+    assert_eq!(first_point.about.as_deref(), Some("PUT"), "the example is a point about one contrasted term");
     assert!(lines.contains(&point_line.as_str()), "no {point_line:?} in:\n{}", run.stdout);
     assert_eq!(lines.last().copied(), Some(format!("Hint: {}", q.hint.as_deref().unwrap()).as_str()));
     let answer_start: String = q.answer.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
@@ -780,7 +783,7 @@ fn an_unreadable_file_is_a_problem_not_a_crash() {
 #[test]
 fn validate_warns_of_generic_phrasings_and_revealing_hints_without_failing() {
     let text = with_question(
-        "  - id: b\n    difficulty: easy\n    prompt: Which methods are idempotent?\n    answer: GET, PUT and DELETE are idempotent.\n    points:\n      - any: [idempotent, each item]\n    hint: Idempotent methods.\n",
+        "  - id: b\n    difficulty: easy\n    prompt: Which methods are idempotent?\n    answer: GET, PUT and DELETE are idempotent.\n    points:\n      - any: [idempotent, each item]\n    hint: GET, PUT and DELETE are the idempotent ones.\n",
     );
     let run = validate_text(text.as_bytes());
     let lines: Vec<&str> = run.stdout.lines().collect();

@@ -26,8 +26,12 @@ const STOP_WORDS: &[&str] = &[
 /// as in `alg: none`, than a pronoun). Privative words ("lacks", "without", "missing", "avoid")
 /// are not here: "the token lacks the scope" states a fact, it does not deny one, so they are
 /// content words that points can name.
+#[rustfmt::skip]
 const NEGATION_CUES: &[&str] = &[
-    "not", "no", "never", "none", "nor", "neither", "cannot", "non", "nothing", "nobody", "nowhere", "unable",
+    "not", "no", "never", "nor", "neither", "cannot", "non", "nothing", "nobody", "nowhere", "unable",
+    // Contractions typed without their apostrophe.
+    "isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "cant", "couldnt", "wont",
+    "wouldnt", "shouldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt",
 ];
 
 /// Words that end a negation's reach: a new clause or a contrast starts here.

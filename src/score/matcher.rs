@@ -86,9 +86,10 @@ pub fn occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
     found
 }
 
-/// Every place where the words of `pattern` occur in their order inside one statement, each
-/// within a short gap of the one before: the stricter matching a costly wrong claim needs
-/// ("trust all certificates to fix" is not "fix the trust list … the certificate chain").
+/// Every place where the words of `pattern` occur in their order, each within a short gap of the
+/// one before and in the same statement as the pattern's own (a phrasing that itself spans "so"
+/// may span it in the answer): the stricter matching a costly wrong claim needs ("trust all
+/// certificates to fix" is not "fix the trust list … the certificate chain").
 pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
     let candidates: Vec<Vec<usize>> = pattern.iter().map(|word| answer.positions(word)).collect();
     let Some((first, rest)) = candidates.split_first() else {
@@ -97,12 +98,14 @@ pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<us
     first
         .iter()
         .filter_map(|&start| {
-            let statement = answer.words[start].statement;
             let mut place = vec![start];
-            for positions in rest {
+            for (word, positions) in pattern[1..].iter().zip(rest) {
                 let last = place[place.len() - 1];
+                let breaks = word.statement - pattern[0].statement;
                 let next = positions.iter().copied().find(|&i| {
-                    i > last && i - last <= GAP_PER_WORD + 1 && answer.words[i].statement == statement
+                    i > last
+                        && i - last <= GAP_PER_WORD + 1
+                        && answer.words[i].statement - answer.words[start].statement <= breaks
                 })?;
                 place.push(next);
             }
@@ -239,6 +242,8 @@ mod tests {
         assert!(!ordered("trust all certificates to fix", "fix the trust list or the certificate chain"));
         assert!(!ordered("disable verification", "verification, once you disable it"));
         assert!(!ordered("POST idempotent", "POST creates duplicates because PUT is idempotent"));
+        assert!(ordered("hard-code it so it is always there", "hard-code it so it is always there"));
+        assert!(ordered("hard-code it so it is always there", "hard-code it, it is always there"));
     }
 
     #[test]

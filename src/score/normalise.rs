@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 14] = [
+        let table: [(&str, &[&str]); 15] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -325,6 +325,7 @@ mod tests {
             // "not necessarily" still denies; a sentence or clause ends the reach.
             ("PATCH is not necessarily idempotent", &["idempotent"]),
             ("POST is not safe. It is useful", &["safe"]),
+            ("POST isnt idempotent", &["idempotent"]),
         ];
         for (text, expected) in table {
             assert_eq!(negated(text), expected, "{text}");

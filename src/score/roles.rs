@@ -54,6 +54,10 @@ pub fn subject(
     let (start, end) = (place[0], place[place.len() - 1]);
     let clause = words[start].clause;
     let sentence = words[start].sentence;
+    // A term inside the claim's own words is its object, not its subject ("the refresh token gets
+    // a new access token").
+    let outside: Vec<(usize, usize)> = mentions.iter().copied().filter(|(at, _)| !place.contains(at)).collect();
+    let mentions = outside.as_slice();
     let before = |&&(at, _): &&(usize, usize)| at <= end;
     let in_clause = |&&(at, _): &&(usize, usize)| words[at].clause == clause;
     let in_sentence = |&&(at, _): &&(usize, usize)| words[at].sentence == sentence;
@@ -107,6 +111,7 @@ mod tests {
             ),
             ("replaces whole resource", "PUT, which is idempotent, replaces the whole resource", "PUT"),
             ("tells where", "A PUT is the kind of PATCH that also tells you where", "PUT"),
+            ("sends a PATCH", "PUT is used, and it sends a PATCH", "PUT"),
         ];
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
