@@ -34,7 +34,10 @@ pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
 /// How sure an attribution is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Certainty {
-    /// The term is named in the claim's own sentence.
+    /// The term is named in the claim's own clause: sure enough to call a swap.
+    Clause,
+    /// The term is named elsewhere in the claim's sentence ("in exchange you lose what HTTP gives
+    /// REST for free: … caching disappears" is not about REST): good enough to credit a claim.
     Sentence,
     /// The term was named in an earlier sentence ("PUT … . It replaces …"): a guess at what
     /// "it" means, good enough to credit a claim, not to call it a swap.
@@ -61,10 +64,14 @@ pub fn subject(
     let before = |&&(at, _): &&(usize, usize)| at <= end;
     let in_clause = |&&(at, _): &&(usize, usize)| words[at].clause == clause;
     let in_sentence = |&&(at, _): &&(usize, usize)| words[at].sentence == sentence;
+    if let Some(&(_, side)) = mentions.iter().find(in_clause) {
+        return Some((side, Certainty::Clause));
+    }
     let here = mentions
         .iter()
-        .find(in_clause)
-        .or_else(|| mentions.iter().filter(in_sentence).filter(before).next_back())
+        .filter(in_sentence)
+        .filter(before)
+        .next_back()
         .or_else(|| mentions.iter().filter(in_sentence).find(|m| m.0 > end));
     if let Some(&(_, side)) = here {
         return Some((side, Certainty::Sentence));

@@ -140,11 +140,16 @@ pub fn judge(
             let subject = criterion.about.and_then(|about| {
                 roles::subject(mentions, answer, &place).filter(|&(side, _)| side != about)
             });
-            if subject.is_some_and(|(_, certainty)| certainty == Certainty::Earlier) {
-                // Said of a term named sentences ago: too unsure to credit or to call a swap.
-                continue;
-            }
-            let rival = subject.map(|(side, _)| side);
+            let rival = match subject {
+                // A rival named in the claim's own clause: the claim is made of it.
+                Some((side, Certainty::Clause)) => Some(side),
+                None => None,
+                // A rival named elsewhere in the sentence or earlier may not be the subject ("in
+                // exchange you lose what HTTP gives REST for free: … caching disappears"), but
+                // the claim is not shown to be about the point's term either: neither credited
+                // nor called a swap (measured: crediting it let swapped answers through).
+                Some((_, Certainty::Sentence | Certainty::Earlier)) => continue,
+            };
             let words = || place.iter().map(|&i| answer.words[i].word.clone()).collect();
             match (agrees, rival) {
                 (true, None) => {
