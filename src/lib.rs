@@ -7,9 +7,10 @@ pub mod bank;
 pub mod cli;
 mod commands;
 pub mod eval;
+pub mod history;
 pub mod quiz;
+pub mod render;
 pub mod report;
 pub mod score;
-pub mod suggest;
 
 pub use commands::{Outcome, run};

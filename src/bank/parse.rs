@@ -4,7 +4,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::spans::{Location, SpanIndex, join};
 use super::{Difficulty, Point, Question, Topic};
-use crate::suggest::closest;
+use crate::render::did_you_mean;
 
 /// A problem at a position in the file being parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +75,7 @@ impl Reader<'_> {
             let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
             if !known.contains(&name.as_str()) {
                 let at = self.spans.key(&join(path, &name));
-                let hint =
-                    closest(&name, known).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
+                let hint = did_you_mean(&name, known);
                 let message =
                     format!("unknown field `{name}` in {what}{hint}; expected one of: {}", known.join(", "));
                 self.problems.push(Problem { at, message });

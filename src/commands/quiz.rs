@@ -1,52 +1,71 @@
-//! `quiz`: picks the questions, runs the session in the terminal or from a script, sums up.
+//! `quiz`: picks the questions, runs the session in the terminal or from a script, sums up,
+//! records the session in the history and exports its report.
 
 use std::io::{self, IsTerminal, Write};
+use std::time::SystemTime;
 
 use anyhow::{Context, Result, bail};
 use dialoguer::MultiSelect;
 use dialoguer::theme::ColorfulTheme;
 
-use super::{Outcome, plural};
+use super::history::open_history;
+use super::output::Target;
+use super::{Outcome, bank_description, report_format};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
+use crate::history::stats::{cards, recency};
+use crate::history::{Entry, Recorded, new_session_id};
+use crate::quiz::pick::{by_ids, prefer_not_recent, review_order};
 use crate::quiz::plan::{Filter, order, select};
 use crate::quiz::script::{AnswerFile, Lines};
-use crate::quiz::session::{self, Responder, Settings};
+use crate::quiz::session::{self, Responder, Settings, Status};
 use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
-use crate::quiz::{feedback, interrupt};
-use crate::report::{Report, text};
+use crate::quiz::interrupt;
+use crate::render::{feedback, plural, terminal_width};
+use crate::report::{Answer, Report, SessionInfo, text};
 use crate::score::Vocabulary;
+
+/// The questions of a session and how they were chosen.
+struct Plan<'a> {
+    questions: Vec<&'a Question>,
+    /// How many questions matched the filters.
+    available: usize,
+    info: SessionInfo,
+    /// The command that asks these questions again.
+    rerun: String,
+}
 
 pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    // A report file that cannot be written is refused before the first question, not after.
+    let export = match &args.report {
+        Some(path) => Some((report_format(path, args.report_format)?, Target::prepare(path, args.force)?)),
+        None => None,
+    };
     interrupt::install();
-    let mut filter = Filter { topics: args.filter.topics.clone(), difficulty: args.filter.difficulty };
-    if filter.topics.is_empty() && interactive {
-        match pick_topics(bank) {
-            Ok(topics) => filter.topics = topics,
-            Err(_) if interrupt::requested() => {
-                let _ = console::Term::stdout().show_cursor();
-                return Ok(Outcome::Interrupted);
-            }
-            Err(error) => return Err(error),
-        }
-    }
-    let matching = select(bank, &filter)?;
-    let available = matching.len();
-    let seed = args.seed.unwrap_or_else(rand::random);
-    let questions = order(matching, seed, args.count as usize);
+    let mut history = if args.no_history { None } else { open_history(&mut io::stderr()) };
+    let past = history.as_ref().map_or(&[][..], |h| h.sessions.as_slice());
+    let Some(plan) = plan(bank, global, args, past, interactive)? else {
+        let _ = console::Term::stdout().show_cursor();
+        return Ok(Outcome::Interrupted);
+    };
     // Read the answers file (if any) before printing anything, so a bad file is just one error line.
-    let mut responder = responder(args, &questions, interactive)?;
+    let mut responder = responder(args, &plan.questions, interactive)?;
     let mut out = io::stdout().lock();
+    let width = terminal_width();
     if !global.quiet {
-        if available < args.count as usize {
-            writeln!(out, "Only {available} questions match; asking all of them.")?;
+        if plan.available < plan.questions.len().max(args.count as usize) && args.ids.is_empty() {
+            writeln!(out, "Only {} questions match; asking all of them.", plan.available)?;
         }
-        writeln!(out, "{} · seed {seed} (rerun with --seed {seed})", plural(questions.len(), "question"))?;
+        writeln!(out, "{} · {}", plural(plan.questions.len(), "question"), plan.rerun)?;
     }
     if interactive && !global.quiet {
         writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
+    }
+    if let Some(log) = &mut history {
+        let planned = plan.questions.iter().map(|q| unanswered(q)).collect();
+        log.append(&Entry::Start { session: plan.info.clone(), planned });
     }
     let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
     let settings = Settings {
@@ -54,16 +73,143 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
         exam: args.exam,
         chatty: !global.quiet,
         echo: !interactive && !global.quiet,
+        width,
     };
-    let outcome =
-        session::run(&questions, &vocabulary, responder.as_mut(), &SystemClock, settings, &mut out)?;
+    let session_id = plan.info.id.clone();
+    let mut record_answer = |question: &Question, record: &session::Record| {
+        if let Some(log) = &mut history {
+            log.append(&Entry::Answer { session: session_id.clone(), answer: Answer::new(question, record) });
+        }
+    };
+    let outcome = session::run(
+        &plan.questions,
+        &vocabulary,
+        responder.as_mut(),
+        &SystemClock,
+        settings,
+        &mut out,
+        &mut record_answer,
+    )?;
     let interrupted = outcome.interrupted;
-    if args.exam {
-        write_exam_feedback(&mut out, &questions, &outcome.records)?;
+    if let Some(log) = &mut history {
+        log.append(&Entry::End { session: session_id, interrupted, elapsed: outcome.elapsed });
     }
-    let report = Report::new(outcome, args.pass_mark);
+    if args.exam {
+        write_exam_feedback(&mut out, &plan.questions, &outcome.records, width)?;
+    }
+    let answers = plan.questions.iter().zip(&outcome.records).map(|(q, r)| Answer::new(q, r)).collect();
+    let report = Report::new(plan.info, answers, interrupted, outcome.elapsed);
     write!(out, "{}", text::render(&report, args.exam))?;
+    let weak = report.weak_ids();
+    if !weak.is_empty() && !global.quiet {
+        writeln!(out, "\nRe-ask the weak ones: rehearse quiz --ids {}", weak.join(","))?;
+    }
+    if let Some((format, target)) = export {
+        let path = target.path().display().to_string();
+        target.write(&format.render(&report, width))?;
+        if !global.quiet {
+            writeln!(out, "Report written to {path}")?;
+        }
+    }
     Ok(if interrupted { Outcome::Interrupted } else { Outcome::Success })
+}
+
+/// Chooses the questions: `--ids` exactly, `--review` by the schedule, else filtered and shuffled
+/// by the seed, preferring questions not asked recently. `None` when the picker was cancelled.
+fn plan<'a>(
+    bank: &'a Bank,
+    global: &Global,
+    args: &QuizArgs,
+    past: &[Recorded],
+    interactive: bool,
+) -> Result<Option<Plan<'a>>> {
+    let mut filter = Filter { topics: args.filter.topics.clone(), difficulty: args.filter.difficulty };
+    let mut info = session_info(global, args);
+    if !args.ids.is_empty() {
+        let questions = by_ids(bank, &args.ids)?;
+        info.mode = "ids".into();
+        let rerun = format!("rerun with --ids {}", args.ids.join(","));
+        return Ok(Some(Plan { available: questions.len(), questions, info, rerun }));
+    }
+    if filter.topics.is_empty() && interactive && !args.review {
+        match pick_topics(bank) {
+            Ok(topics) => filter.topics = topics,
+            Err(_) if interrupt::requested() => return Ok(None),
+            Err(error) => return Err(error),
+        }
+    }
+    let matching = select(bank, &filter)?;
+    let available = matching.len();
+    let seed = args.seed.unwrap_or_else(rand::random);
+    let count = args.count as usize;
+    let shuffled = order(matching, seed, usize::MAX);
+    let mut questions = if args.review {
+        info.mode = "review".into();
+        review_order(shuffled.clone(), &cards(past), SystemTime::now())
+    } else if args.seed.is_none() {
+        // An explicit seed reproduces a session exactly; only a fresh one steers by the history.
+        prefer_not_recent(shuffled.clone(), &recency(past))
+    } else {
+        shuffled.clone()
+    };
+    questions.truncate(count);
+    let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+    let seeded: Vec<&str> = shuffled.iter().take(count).map(|q| q.id.as_str()).collect();
+    let rerun = if ids == seeded {
+        format!("seed {seed} (rerun with {})", rerun_flags(seed, &filter, args.count))
+    } else {
+        format!("chosen from your history (rerun with --ids {})", ids.join(","))
+    };
+    info.seed = Some(seed);
+    info.topics.clone_from(&filter.topics);
+    Ok(Some(Plan { questions, available, info, rerun }))
+}
+
+/// `--seed 6 -t http,security -d hard -n 5`: the flags that ask the same questions again,
+/// including the topics picked in the menu.
+fn rerun_flags(seed: u64, filter: &Filter, count: u32) -> String {
+    let mut flags = format!("--seed {seed}");
+    if !filter.topics.is_empty() {
+        flags.push_str(&format!(" -t {}", filter.topics.join(",")));
+    }
+    if let Some(difficulty) = filter.difficulty {
+        flags.push_str(&format!(" -d {difficulty}"));
+    }
+    if count != 10 {
+        flags.push_str(&format!(" -n {count}"));
+    }
+    flags
+}
+
+fn session_info(global: &Global, args: &QuizArgs) -> SessionInfo {
+    let started_at = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
+    SessionInfo {
+        id: new_session_id(&started_at, rand::random()),
+        started_at,
+        bank: bank_description(global),
+        topics: args.filter.topics.clone(),
+        difficulty: args.filter.difficulty.map(|d| d.to_string()),
+        seed: args.seed,
+        time_limit: args.time,
+        per_question_limit: args.per_question,
+        pass_mark: args.pass_mark,
+        mode: "quiz".into(),
+    }
+}
+
+/// A planned question before it is asked.
+fn unanswered(question: &Question) -> Answer {
+    let record = session::Record {
+        id: question.id.clone(),
+        topic: question.topic.clone(),
+        difficulty: question.difficulty,
+        prompt: question.prompt.clone(),
+        answer: String::new(),
+        status: Status::Unanswered,
+        assessment: None,
+        elapsed: std::time::Duration::ZERO,
+    };
+    Answer::new(question, &record)
 }
 
 /// Where the answers come from: the answers file, the terminal, or lines of stdin.
@@ -111,13 +257,14 @@ fn write_exam_feedback(
     out: &mut impl Write,
     questions: &[&Question],
     records: &[session::Record],
+    width: usize,
 ) -> io::Result<()> {
     for (question, record) in questions.iter().zip(records) {
         let Some(assessment) = &record.assessment else {
             continue;
         };
         writeln!(out, "\n{} · {}", console::style(&question.id).bold(), question.topic)?;
-        write!(out, "{}", feedback::render(question, assessment, true))?;
+        write!(out, "{}", feedback::render(question, assessment, true, width))?;
     }
     Ok(())
 }

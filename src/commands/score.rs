@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use super::{Outcome, find_question};
 use crate::bank::Bank;
 use crate::cli::OutputFormat;
-use crate::quiz::feedback;
+use crate::render::{feedback, terminal_width};
 use crate::score::{MAX_TEXT_BYTES, Rubric, Vocabulary};
 
 pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) -> Result<Outcome> {
@@ -29,7 +29,7 @@ pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) 
             writeln!(out, "{json}")?;
         }
         OutputFormat::Text => {
-            out.write_all(feedback::render(question, &assessment, true).as_bytes())?;
+            out.write_all(feedback::render(question, &assessment, true, terminal_width()).as_bytes())?;
         }
     }
     Ok(Outcome::Success)

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Outcome, plural, source};
+use super::{Outcome, source};
+use crate::render::plural;
 use crate::bank::{self, BankSource};
 use crate::cli::Global;
 
