@@ -15,6 +15,8 @@ fn rubric() -> Rubric {
         alternatives: alternatives.iter().map(ToString::to_string).collect(),
         weight,
         label: None,
+        about: None,
+        bonus: false,
     };
     Rubric::from_points(&[
         point(&["GET"], 1),

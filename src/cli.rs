@@ -204,6 +204,17 @@ pub struct QuizArgs {
     #[arg(long, value_name = "ID,...", value_delimiter = ',', conflicts_with_all = ["topics", "difficulty"])]
     pub ids: Vec<String>,
 
+    #[command(flatten)]
+    pub export: ExportArgs,
+
+    /// Do not record this session in the history (nor read it)
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+/// Where the session's report goes.
+#[derive(Debug, Default, Args)]
+pub struct ExportArgs {
     /// Write the session's report to this file when it ends (format from the extension)
     #[arg(short = 'o', long, value_name = "PATH")]
     pub report: Option<PathBuf>,
@@ -215,10 +226,6 @@ pub struct QuizArgs {
     /// Replace the report file if it exists
     #[arg(long, requires = "report")]
     pub force: bool,
-
-    /// Do not record this session in the history (nor read it)
-    #[arg(long)]
-    pub no_history: bool,
 }
 
 impl QuizArgs {

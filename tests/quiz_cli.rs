@@ -1,18 +1,8 @@
 //! End-to-end scripted sessions: `rehearse quiz` fed through stdin or `--answers`, no terminal.
 
-use std::io::Write;
-use std::process::{Command as StdCommand, Stdio};
-use std::thread::sleep;
-use std::time::Duration;
-
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn rehearse() -> Command {
-    let mut cmd = Command::cargo_bin("rehearse").expect("binary built");
-    cmd.env_remove("REHEARSE_BANK").env("NO_COLOR", "1");
-    cmd
-}
+use crate::util::{rehearse, spawn_piped};
 
 fn stdout_of(args: &[&str], stdin: &str) -> String {
     let output = rehearse().args(args).write_stdin(stdin).output().expect("runs");
@@ -120,31 +110,16 @@ fn a_seeded_session_summary_is_stable() {
     insta::assert_snapshot!(summary(&out));
 }
 
-/// A running `rehearse` whose stdin the test writes at its own pace.
-fn spawn_piped(args: &[&str]) -> std::process::Child {
-    StdCommand::new(assert_cmd::cargo::cargo_bin("rehearse"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("REHEARSE_BANK")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawns")
-}
-
 #[test]
 fn a_per_question_limit_expires_on_a_late_line() {
     let mut child = spawn_piped(&["quiz", "-t", "http", "-n", "2", "--seed", "5", "--per-question", "1s"]);
-    let mut stdin = child.stdin.take().unwrap();
-    sleep(Duration::from_millis(1500));
-    // Late for question 1 (discarded), then on time for question 2.
-    stdin.write_all(b"too late\nGET is safe\n").unwrap();
-    drop(stdin);
-    let output = child.wait_with_output().unwrap();
-    let out = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(out.contains("Time is up: your answer so far was submitted."), "{out}");
-    assert!(out.contains("1 answered · 0 skipped · 1 timed out · 0 unanswered"), "{out}");
+    // Question 2 is asked only once question 1 has timed out: the first line is then late.
+    child.wait_for("Question 2/2");
+    child.send(b"too late\nGET is safe\n");
+    let run = child.finish();
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    assert!(run.stdout.contains("Time is up"), "{run:#?}");
+    assert!(run.stdout.contains("1 answered · 0 skipped · 1 timed out · 0 unanswered"), "{run:#?}");
 }
 
 #[test]
@@ -197,17 +172,15 @@ fn scripted_output_has_no_escape_codes() {
 #[cfg(unix)]
 fn ctrl_c_while_waiting_for_a_line_still_prints_the_summary() {
     let mut child = spawn_piped(&["quiz", "-t", "http", "-n", "3", "--seed", "5"]);
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"GET is safe\n").unwrap();
-    sleep(Duration::from_millis(500));
-    let status = StdCommand::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
-    assert!(status.success());
-    let output = child.wait_with_output().unwrap();
-    drop(stdin);
-    let out = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(output.status.code(), Some(130), "{out}");
-    assert!(out.contains("Session summary (interrupted)"), "{out}");
-    assert!(out.contains("1 answered · 0 skipped · 0 timed out · 2 unanswered"), "{out}");
+    child.send(b"GET is safe\n");
+    child.wait_for("Question 2/3");
+    child.kill("INT");
+    // Stdin stays open until the summary shows, so only the signal can have ended the session.
+    child.wait_for("Session summary (interrupted)");
+    let run = child.finish();
+    assert_eq!(run.code, Some(130), "{run:#?}");
+    assert!(run.stdout.contains("Session summary (interrupted)"), "{run:#?}");
+    assert!(run.stdout.contains("1 answered · 0 skipped · 0 timed out · 2 unanswered"), "{run:#?}");
 }
 
 #[test]

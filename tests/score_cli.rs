@@ -1,14 +1,9 @@
 //! End-to-end `score` and `eval`: output formats, stdin, and bad input with exact exit codes.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn rehearse() -> Command {
-    let mut cmd = Command::cargo_bin("rehearse").expect("binary built");
-    cmd.env_remove("REHEARSE_BANK").env("NO_COLOR", "1");
-    cmd
-}
+use crate::util::rehearse;
 
 fn json_of(output: &[u8]) -> Value {
     let text = String::from_utf8(output.to_vec()).expect("utf-8");
@@ -70,7 +65,7 @@ fn score_names_the_closest_id_for_an_unknown_one() {
         .args(["score", "http-put-vs-pach", "x"])
         .assert()
         .code(2)
-        .stderr("error: no question with id `http-put-vs-pach`; did you mean `http-put-vs-patch`?\n");
+        .stderr("error: no question with id `http-put-vs-pach` (did you mean `http-put-vs-patch`?)\n");
 }
 
 #[test]

@@ -50,18 +50,40 @@ pub struct Point {
     pub weight: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// In a comparison question, the contrasted term this claim is about: the same claim made of
+    /// a rival term contradicts the point.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// Depth beyond a good answer: credited when covered, never missed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bonus: bool,
 }
 
 impl Point {
     /// A point with a single term and weight 1.
     pub fn term(text: impl Into<String>) -> Point {
-        Point { alternatives: vec![text.into()], weight: 1, label: None }
+        Point { alternatives: vec![text.into()], weight: 1, label: None, about: None, bonus: false }
     }
 
     /// How the point is shown to a candidate: its label, else its first alternative.
     pub fn display(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.alternatives[0])
     }
+}
+
+/// One side of a comparison question ("PUT" in PUT vs PATCH) and the words that name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contrast {
+    pub name: String,
+    pub alternatives: Vec<String>,
+}
+
+/// A misconception interviewers hear, with the phrasings that state it and its correction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WrongClaim {
+    pub alternatives: Vec<String>,
+    pub label: String,
+    pub correction: String,
 }
 
 /// One interview question.
@@ -76,6 +98,12 @@ pub struct Question {
     pub points: Vec<Point>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The terms a comparison question contrasts; empty for other questions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contrast: Vec<Contrast>,
+    /// Misconceptions that cost more than a missed point.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub wrong: Vec<WrongClaim>,
 }
 
 /// A topic as declared by a bank file.

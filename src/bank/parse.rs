@@ -3,7 +3,7 @@
 use serde_yaml::{Mapping, Value};
 
 use super::spans::{Location, SpanIndex, join};
-use super::{Difficulty, Point, Question, Topic};
+use super::{Contrast, Difficulty, Point, Question, Topic, WrongClaim};
 use crate::render::did_you_mean;
 
 /// A problem at a position in the file being parsed.
@@ -22,8 +22,10 @@ pub struct ParsedFile {
 }
 
 const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
-const QUESTION_FIELDS: [&str; 6] = ["id", "difficulty", "prompt", "answer", "points", "hint"];
-const POINT_FIELDS: [&str; 3] = ["any", "weight", "label"];
+const QUESTION_FIELDS: [&str; 8] =
+    ["id", "difficulty", "prompt", "answer", "points", "hint", "contrast", "wrong"];
+const POINT_FIELDS: [&str; 5] = ["any", "weight", "label", "about", "bonus"];
+const WRONG_FIELDS: [&str; 3] = ["any", "label", "correction"];
 
 struct Reader<'a> {
     spans: &'a SpanIndex,
@@ -98,7 +100,11 @@ impl Reader<'_> {
         let here = join(path, field);
         match map.get(field) {
             None | Some(Value::Null) if required => {
-                let what = if path.is_empty() { "the bank" } else { "question" };
+                let what = match path {
+                    "" => "the bank",
+                    p if p.contains(".wrong[") => "wrong claim",
+                    _ => "question",
+                };
                 self.problem(path, format!("missing `{field}` in {what}"));
                 None
             }
@@ -130,6 +136,11 @@ impl Reader<'_> {
         let answer = self.text(map, path, "answer", true);
         let hint = self.text(map, path, "hint", false);
         let points = self.points(map, path);
+        let contrast = self.contrast(map, path);
+        let wrong = self.wrong_claims(map, path);
+        if let (Some(points), Some(contrast)) = (&points, &contrast) {
+            self.check_about(points, contrast, path);
+        }
         let question = Question {
             id: id?,
             topic: topic.to_string(),
@@ -138,6 +149,8 @@ impl Reader<'_> {
             answer: answer?,
             points: points?,
             hint,
+            contrast: contrast?,
+            wrong: wrong?,
         };
         Some((question, self.spans.value(path)))
     }
@@ -206,7 +219,127 @@ impl Reader<'_> {
         let alternatives = self.alternatives(map, path);
         let weight = self.weight(map, path);
         let label = self.text(map, path, "label", false);
-        Some(Point { alternatives: alternatives?, weight: weight?, label })
+        let about = self.text(map, path, "about", false);
+        let bonus = self.flag(map, path, "bonus")?;
+        Some(Point { alternatives: alternatives?, weight: weight?, label, about, bonus })
+    }
+
+    fn flag(&mut self, map: &Mapping, path: &str, field: &str) -> Option<bool> {
+        match map.get(field) {
+            None => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                let found = kind(other);
+                self.problem(&join(path, field), format!("`{field}` must be true or false, found {found}"));
+                None
+            }
+        }
+    }
+
+    /// `contrast: [PUT, PATCH]`, or a mapping from each term to the words that name it
+    /// (`{"401": ["401", unauthorized], "403": ["403", forbidden]}`).
+    fn contrast(&mut self, map: &Mapping, path: &str) -> Option<Vec<Contrast>> {
+        let here = join(path, "contrast");
+        let sides: Vec<Contrast> = match map.get("contrast") {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Sequence(items)) => {
+                let names: Vec<Option<String>> = items.iter().map(scalar_text).collect();
+                if names.iter().any(|n| n.as_deref().is_none_or(|n| n.trim().is_empty())) {
+                    self.problem(&here, "every entry of `contrast` must be a term");
+                    return None;
+                }
+                names
+                    .into_iter()
+                    .flatten()
+                    .map(|n| Contrast { alternatives: vec![n.clone()], name: n })
+                    .collect()
+            }
+            Some(Value::Mapping(sides)) => {
+                let mut all = Vec::new();
+                for (key, value) in sides {
+                    let name = scalar_text(key).unwrap_or_default();
+                    let alternatives = self.terms(value, &join(&here, &name));
+                    all.push(Contrast { name, alternatives: alternatives? });
+                }
+                all
+            }
+            Some(other) => {
+                let found = kind(other);
+                self.problem(
+                    &here,
+                    format!("`contrast` must be a list of terms or a mapping, found {found}"),
+                );
+                return None;
+            }
+        };
+        if sides.len() < 2 {
+            self.problem(&here, "`contrast` needs at least two terms to contrast");
+            return None;
+        }
+        Some(sides)
+    }
+
+    fn check_about(&mut self, points: &[Point], contrast: &[Contrast], path: &str) {
+        for (i, point) in points.iter().enumerate() {
+            let Some(about) = &point.about else { continue };
+            if !contrast.iter().any(|c| &c.name == about) {
+                let names: Vec<&str> = contrast.iter().map(|c| c.name.as_str()).collect();
+                let message = if names.is_empty() {
+                    format!("`about: {about}` needs the question to list its contrasted terms in `contrast`")
+                } else {
+                    format!("`about: {about}` is not one of the contrasted terms: {}", names.join(", "))
+                };
+                self.problem(&format!("{path}.points[{i}].about"), message);
+            }
+        }
+    }
+
+    fn wrong_claims(&mut self, map: &Mapping, path: &str) -> Option<Vec<WrongClaim>> {
+        let here = join(path, "wrong");
+        match map.get("wrong") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(Value::Sequence(items)) => {
+                let claims: Vec<Option<WrongClaim>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.wrong_claim(item, &format!("{here}[{i}]")))
+                    .collect();
+                claims.into_iter().collect()
+            }
+            Some(other) => {
+                let found = kind(other);
+                self.problem(&here, format!("`wrong` must be a list of wrong claims, found {found}"));
+                None
+            }
+        }
+    }
+
+    fn wrong_claim(&mut self, item: &Value, path: &str) -> Option<WrongClaim> {
+        let Some(map) = item.as_mapping() else {
+            self.problem(path, "a wrong claim must be a mapping with `any:` and `correction:`");
+            return None;
+        };
+        self.unknown_fields(map, path, &WRONG_FIELDS, "a wrong claim");
+        let alternatives = self.alternatives(map, path);
+        let label = self.text(map, path, "label", false);
+        let correction = self.text(map, path, "correction", true);
+        let alternatives = alternatives?;
+        let label = label.unwrap_or_else(|| alternatives[0].clone());
+        Some(WrongClaim { alternatives, label, correction: correction? })
+    }
+
+    /// A term, or a non-empty list of terms.
+    fn terms(&mut self, value: &Value, path: &str) -> Option<Vec<String>> {
+        let items = match value {
+            Value::Sequence(items) => items.iter().map(scalar_text).collect(),
+            other => vec![scalar_text(other)],
+        };
+        let terms: Vec<String> = items.iter().flatten().map(|t| t.trim().to_string()).collect();
+        if terms.is_empty() || items.len() != terms.len() || terms.iter().any(String::is_empty) {
+            self.problem(path, "expected a term or a non-empty list of terms");
+            return None;
+        }
+        Some(terms)
     }
 
     fn alternatives(&mut self, map: &Mapping, path: &str) -> Option<Vec<String>> {

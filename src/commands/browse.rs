@@ -7,18 +7,22 @@ use anyhow::Result;
 use console::style;
 
 use super::{Outcome, find_question};
-use crate::render::style::rounded;
-use crate::render::{indented, plural, terminal_width};
 use crate::bank::{Bank, Difficulty};
 use crate::cli::FilterArgs;
 use crate::quiz::plan::{Filter, select};
+use crate::render::style::rounded;
+use crate::render::{indented, plural, terminal_width};
 
 /// The topics table; `averages` (from the history) adds the candidate's average per topic.
 pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>) -> Result<Outcome> {
     let mut out = io::stdout().lock();
     let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
     let yours = if averages.is_empty() { String::new() } else { format!(" {:>5}", "yours") };
-    writeln!(out, "{:width$}  {:>4} {:>6} {:>4} {:>5}{yours}  title", "topic", "easy", "medium", "hard", "total")?;
+    writeln!(
+        out,
+        "{:width$}  {:>4} {:>6} {:>4} {:>5}{yours}  title",
+        "topic", "easy", "medium", "hard", "total"
+    )?;
     for topic in &bank.topics {
         let count = |d: Difficulty| bank.questions_in(&topic.name).filter(|q| q.difficulty == d).count();
         let total = bank.questions_in(&topic.name).count();
@@ -29,7 +33,11 @@ pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>) -> Result<Outcome> 
             Some(average) => format!(" {:>5}", rounded(*average)),
             None => format!(" {:>5}", "-"),
         };
-        writeln!(out, "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}{yours}  {}", topic.name, topic.title)?;
+        writeln!(
+            out,
+            "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}{yours}  {}",
+            topic.name, topic.title
+        )?;
     }
     writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
     Ok(Outcome::Success)

@@ -16,8 +16,8 @@ use clap::Parser;
 
 use crate::bank::{self, Bank, BankSource, Question};
 use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs, ReportFormat};
-use crate::report::Format;
 use crate::quiz::plan::PlanError;
+use crate::report::Format;
 
 /// How a command ended, beyond plain success.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! `quiz`: picks the questions, runs the session in the terminal or from a script, sums up,
 //! records the session in the history and exports its report.
 
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::time::SystemTime;
 
@@ -15,13 +16,13 @@ use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
 use crate::history::stats::{cards, recency};
 use crate::history::{Entry, Recorded, new_session_id};
+use crate::quiz::interrupt;
 use crate::quiz::pick::{by_ids, prefer_not_recent, review_order};
 use crate::quiz::plan::{Filter, order, select};
 use crate::quiz::script::{AnswerFile, Lines};
 use crate::quiz::session::{self, Responder, Settings, Status};
 use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
-use crate::quiz::interrupt;
 use crate::render::{feedback, plural, terminal_width};
 use crate::report::{Answer, Report, SessionInfo, text};
 use crate::score::Vocabulary;
@@ -39,8 +40,10 @@ struct Plan<'a> {
 pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
     // A report file that cannot be written is refused before the first question, not after.
-    let export = match &args.report {
-        Some(path) => Some((report_format(path, args.report_format)?, Target::prepare(path, args.force)?)),
+    let export = match &args.export.report {
+        Some(path) => {
+            Some((report_format(path, args.export.report_format)?, Target::prepare(path, args.export.force)?))
+        }
         None => None,
     };
     interrupt::install();
@@ -170,13 +173,13 @@ fn plan<'a>(
 fn rerun_flags(seed: u64, filter: &Filter, count: u32) -> String {
     let mut flags = format!("--seed {seed}");
     if !filter.topics.is_empty() {
-        flags.push_str(&format!(" -t {}", filter.topics.join(",")));
+        let _ = write!(flags, " -t {}", filter.topics.join(","));
     }
     if let Some(difficulty) = filter.difficulty {
-        flags.push_str(&format!(" -d {difficulty}"));
+        let _ = write!(flags, " -d {difficulty}");
     }
     if count != 10 {
-        flags.push_str(&format!(" -n {count}"));
+        let _ = write!(flags, " -n {count}");
     }
     flags
 }

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::{Outcome, source};
-use crate::render::plural;
 use crate::bank::{self, BankSource};
 use crate::cli::Global;
+use crate::render::plural;
 
 pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
     let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };

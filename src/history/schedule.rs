@@ -16,8 +16,8 @@ use std::time::{Duration, SystemTime};
 
 /// FSRS-5's default weights.
 const W: [f64; 19] = [
-    0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192, 1.01925, 1.9395, 0.11,
-    0.29605, 2.2698, 0.2315, 2.9898, 0.51655, 0.6621,
+    0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192, 1.01925, 1.9395,
+    0.11, 0.29605, 2.2698, 0.2315, 2.9898, 0.51655, 0.6621,
 ];
 const DECAY: f64 = -0.5;
 const FACTOR: f64 = 19.0 / 81.0;
@@ -73,6 +73,7 @@ impl Card {
     }
 
     /// The card after another answer at `at`.
+    #[must_use]
     pub fn review(self, at: SystemTime, score: u8) -> Card {
         let grade = Grade::from_score(score);
         let days = days_between(self.last_review, at);
@@ -152,8 +153,8 @@ mod tests {
 
     #[test]
     fn scores_map_to_grades() {
-        let grades: Vec<Grade> = [0, 39, 40, 59, 60, 84, 85, 100].map(Grade::from_score).to_vec();
         use Grade::{Again, Easy, Good, Hard};
+        let grades: Vec<Grade> = [0, 39, 40, 59, 60, 84, 85, 100].map(Grade::from_score).to_vec();
         assert_eq!(grades, [Again, Again, Hard, Hard, Good, Good, Easy, Easy]);
     }
 

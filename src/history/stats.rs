@@ -53,7 +53,12 @@ pub fn stats(sessions: &[Recorded], now: SystemTime) -> Stats {
     for session in sessions {
         for topic in session.report().topics {
             let index = topics.iter().position(|t| t.topic == topic.topic).unwrap_or_else(|| {
-                topics.push(TopicTrend { topic: topic.topic.clone(), averages: vec![], overall: 0.0, questions: 0 });
+                topics.push(TopicTrend {
+                    topic: topic.topic.clone(),
+                    averages: vec![],
+                    overall: 0.0,
+                    questions: 0,
+                });
                 topics.len() - 1
             });
             topics[index].averages.push(topic.average);
@@ -64,7 +69,8 @@ pub fn stats(sessions: &[Recorded], now: SystemTime) -> Stats {
         let mine: Vec<&QuestionStat> = questions.values().filter(|q| q.topic == topic.topic).collect();
         let attempts: usize = mine.iter().map(|q| q.attempts).sum();
         topic.questions = mine.len();
-        topic.overall = mine.iter().map(|q| q.average * q.attempts as f64).sum::<f64>() / attempts.max(1) as f64;
+        topic.overall =
+            mine.iter().map(|q| q.average * q.attempts as f64).sum::<f64>() / attempts.max(1) as f64;
     }
     topics.sort_by(|a, b| a.topic.cmp(&b.topic));
     let mut weakest: Vec<QuestionStat> = questions.values().cloned().collect();

@@ -9,6 +9,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use etcetera::BaseStrategy;
+
 use super::{Entry, Recorded, sessions};
 
 /// The environment variable that moves the history (and all of rehearse's data) elsewhere.
@@ -61,8 +63,8 @@ impl History {
         if let Some(home) = std::env::var_os(HOME_VAR).filter(|v| !v.is_empty()) {
             return Ok(History::in_dir(Path::new(&home)));
         }
-        use etcetera::BaseStrategy;
-        let strategy = etcetera::choose_base_strategy().map_err(|e| HistoryError::NoDataDir(e.to_string()))?;
+        let strategy =
+            etcetera::choose_base_strategy().map_err(|e| HistoryError::NoDataDir(e.to_string()))?;
         Ok(History::in_dir(&strategy.data_dir().join("rehearse")))
     }
 
@@ -74,12 +76,14 @@ impl History {
     pub fn append(&self, entry: &Entry) -> Result<(), HistoryError> {
         let write_error = |source| HistoryError::Write { path: self.path.clone(), source };
         if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir).map_err(|source| HistoryError::CreateDir { path: dir.to_path_buf(), source })?;
+            fs::create_dir_all(dir)
+                .map_err(|source| HistoryError::CreateDir { path: dir.to_path_buf(), source })?;
         }
         let mut file =
             OpenOptions::new().append(true).create(true).read(true).open(&self.path).map_err(write_error)?;
         let mut line = Vec::with_capacity(512);
-        // A line cut short by a crash must not swallow the start of ours.
+        // A line cut short by a crash must not swallow the start of ours. (Seeing another
+        // session's line half-written only costs an empty line, which reading skips.)
         if !ends_with_newline(&mut file).map_err(write_error)? {
             line.push(b'\n');
         }

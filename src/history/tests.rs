@@ -35,7 +35,8 @@ fn lines(entries: &[Entry]) -> String {
 
 #[test]
 fn a_whole_session_reads_back_as_its_report() {
-    let text = lines(&[start("s1"), answer("s1", 0), answer("s1", 1), answer("s1", 2), answer("s1", 3), end("s1")]);
+    let text =
+        lines(&[start("s1"), answer("s1", 0), answer("s1", 1), answer("s1", 2), answer("s1", 3), end("s1")]);
     let loaded = parse(text.as_bytes());
     assert!(loaded.damaged.is_empty());
     assert_eq!(loaded.sessions.len(), 1);
@@ -127,7 +128,11 @@ fn two_writers_at_once_lose_and_mix_no_line() {
         }
     });
     let text = std::fs::read_to_string(history.path()).unwrap();
-    assert_eq!(text.lines().count(), 2 * 52);
+    // Empty lines may appear (a writer that sees another's line half-written starts its own on a
+    // fresh line); they are skipped when read. Every real line must be whole.
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2 * 52);
+    assert!(lines.iter().all(|l| serde_json::from_str::<Entry>(l).is_ok()));
     let loaded = history.load().unwrap();
     assert!(loaded.damaged.is_empty(), "{:?}", loaded.damaged);
     assert_eq!(loaded.sessions.len(), 2);

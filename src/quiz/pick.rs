@@ -42,7 +42,10 @@ pub fn review_order<'a>(
 
 /// Questions never asked keep their (shuffled) order and come first; then those asked longest
 /// ago. `ago` is how many sessions ago each question was last asked.
-pub fn prefer_not_recent<'a>(mut questions: Vec<&'a Question>, ago: &BTreeMap<String, usize>) -> Vec<&'a Question> {
+pub fn prefer_not_recent<'a>(
+    mut questions: Vec<&'a Question>,
+    ago: &BTreeMap<String, usize>,
+) -> Vec<&'a Question> {
     questions.sort_by_key(|q| ago.get(&q.id).map_or((0, 0), |sessions| (1, usize::MAX - sessions)));
     questions
 }
@@ -62,6 +65,8 @@ mod tests {
             prompt: id.into(),
             answer: "answer".into(),
             points: vec![Point::term("x")],
+            contrast: Vec::new(),
+            wrong: Vec::new(),
             hint: None,
         };
         Bank {
@@ -104,7 +109,8 @@ mod tests {
     #[test]
     fn recently_asked_questions_go_last() {
         let bank = bank();
-        let ago: BTreeMap<String, usize> = [("a", 0), ("b", 3), ("d", 1)].map(|(k, v)| (k.to_string(), v)).into();
+        let ago: BTreeMap<String, usize> =
+            [("a", 0), ("b", 3), ("d", 1)].map(|(k, v)| (k.to_string(), v)).into();
         let order = prefer_not_recent(bank.questions.iter().collect(), &ago);
         assert_eq!(ids(&order), ["c", "e", "b", "d", "a"]);
     }

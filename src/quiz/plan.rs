@@ -92,6 +92,8 @@ mod tests {
             answer: "answer".into(),
             points: vec![Point::term("x")],
             hint: None,
+            contrast: Vec::new(),
+            wrong: Vec::new(),
         };
         Bank {
             topics: ["http", "security"].map(|n| Topic { name: n.into(), title: n.into() }).to_vec(),

@@ -140,6 +140,8 @@ mod tests {
             answer: "a".into(),
             points: vec![],
             hint: None,
+            contrast: Vec::new(),
+            wrong: Vec::new(),
         }
     }
 

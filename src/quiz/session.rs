@@ -222,6 +222,8 @@ mod tests {
             answer: "GET and PUT.".into(),
             points: vec![Point::term("GET"), Point::term("PUT")],
             hint: None,
+            contrast: Vec::new(),
+            wrong: Vec::new(),
         }
     }
 
@@ -234,10 +236,11 @@ mod tests {
         let settings = Settings { limits, exam: false, chatty: true, echo: false, width: 80 };
         let mut out = Vec::new();
         let mut seen = Vec::new();
-        let outcome = run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out, &mut |_, r| {
-            seen.push(r.id.clone());
-        })
-        .unwrap();
+        let outcome =
+            run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out, &mut |_, r| {
+                seen.push(r.id.clone());
+            })
+            .unwrap();
         let asked: Vec<String> =
             outcome.records.iter().filter(|r| r.status != Status::Unanswered).map(|r| r.id.clone()).collect();
         assert_eq!(seen, asked, "every asked question is seen as it is recorded, and only those");

@@ -20,8 +20,8 @@ use super::interrupt;
 use super::script::command_or_answer;
 use super::session::{Reply, Responder};
 use super::timer::{Deadline, Urgency};
-use crate::render::countdown;
 use crate::bank::Question;
+use crate::render::countdown;
 use crate::score::MAX_TEXT_BYTES;
 
 /// How often the prompt wakes to redraw the countdown.

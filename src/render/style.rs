@@ -59,7 +59,9 @@ mod tests {
 
     #[test]
     fn colours_follow_thresholds() {
-        for (score, expected) in [(100, Style::new().green()), (79, Style::new().yellow()), (49, Style::new().red())] {
+        for (score, expected) in
+            [(100, Style::new().green()), (79, Style::new().yellow()), (49, Style::new().red())]
+        {
             assert_eq!(score_style(score), expected);
         }
     }

@@ -55,7 +55,13 @@ pub fn bars(topics: &[(String, f64)]) -> Vec<Bar> {
         .enumerate()
         .map(|(i, (label, average))| {
             let score = rounded(*average);
-            Bar { label: label.clone(), y: i * ROW, width: f64::from(score) * SCALE, score, grade: grade(score) }
+            Bar {
+                label: label.clone(),
+                y: i * ROW,
+                width: f64::from(score) * SCALE,
+                score,
+                grade: grade(score),
+            }
         })
         .collect()
 }
@@ -70,7 +76,8 @@ pub fn grade(score: u8) -> &'static str {
 }
 
 pub fn render(report: &Report) -> String {
-    let topics: Vec<(String, f64)> = report.topics.iter().map(|t: &TopicScore| (t.topic.clone(), t.average)).collect();
+    let topics: Vec<(String, f64)> =
+        report.topics.iter().map(|t: &TopicScore| (t.topic.clone(), t.average)).collect();
     let bars = bars(&topics);
     let template = ENVIRONMENT.get_template(TEMPLATE).expect("the template is registered");
     template

@@ -61,7 +61,13 @@ fn write_topics(out: &mut String, report: &Report) {
     }
     out.push_str("\n## By topic\n\n| Topic | Average | Questions |\n|---|---:|---:|\n");
     for topic in &report.topics {
-        let _ = writeln!(out, "| {} | {} | {} |", text(&topic.topic), rounded(topic.average), topic.questions.len());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            text(&topic.topic),
+            rounded(topic.average),
+            topic.questions.len()
+        );
     }
     let pass = report.session.pass_mark;
     if report.weak.is_empty() {
@@ -76,7 +82,13 @@ fn write_topics(out: &mut String, report: &Report) {
             .filter(|q| q.score < pass)
             .map(|q| format!("`{}` ({})", code(&q.id), q.score))
             .collect();
-        let _ = writeln!(out, "- **{}** {}: {}", text(&topic.topic), rounded(topic.average), questions.join(", "));
+        let _ = writeln!(
+            out,
+            "- **{}** {}: {}",
+            text(&topic.topic),
+            rounded(topic.average),
+            questions.join(", ")
+        );
     }
 }
 
@@ -117,7 +129,11 @@ fn write_answer(out: &mut String, index: usize, answer: &Answer) {
     if listed {
         out.push('\n');
     }
-    let _ = writeln!(out, "<details><summary>Model answer</summary>\n\n{}\n\n</details>", text(&answer.model_answer));
+    let _ = writeln!(
+        out,
+        "<details><summary>Model answer</summary>\n\n{}\n\n</details>",
+        text(&answer.model_answer)
+    );
 }
 
 /// Text for a Markdown paragraph or table cell: one line, with Markdown and HTML syntax escaped.

@@ -12,8 +12,8 @@ pub mod text;
 
 use std::path::Path;
 
-pub use model::{Answer, Counts, QuestionScore, Report, SessionInfo, TopicScore};
 pub(crate) use model::secs;
+pub use model::{Answer, Counts, QuestionScore, Report, SessionInfo, TopicScore};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,9 @@ impl Format {
     /// Renders `report` in this format; `width` is used by the formats that wrap text.
     pub fn render(self, report: &Report, width: usize) -> Vec<u8> {
         match self {
-            Format::Text => console::strip_ansi_codes(&text::render_full(report, width)).into_owned().into_bytes(),
+            Format::Text => {
+                console::strip_ansi_codes(&text::render_full(report, width)).into_owned().into_bytes()
+            }
             Format::Markdown => markdown::render(report).into_bytes(),
             Format::Json => json::render(report),
             Format::Csv => csv::render(report),

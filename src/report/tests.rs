@@ -70,7 +70,10 @@ fn html_escapes_every_text_and_is_self_contained() {
     let page = html::render(&report());
     assert!(!page.contains("<script>"), "an answer's markup must show as text");
     assert!(page.contains("&lt;script&gt;"));
-    assert!(!page.contains("http://") || page.matches("http://").all(|_| page.contains("xmlns=\"http://www.w3.org/2000/svg\"")));
+    assert!(
+        !page.contains("http://")
+            || page.matches("http://").all(|_| page.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    );
     assert!(!page.contains("src="), "no external resources");
     assert_eq!(page.matches("class=\"topic-row\"").count(), 2);
     assert_eq!(page.matches("class=\"topic-bar\"").count(), 2);

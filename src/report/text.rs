@@ -29,7 +29,8 @@ pub fn render(report: &Report, with_answers: bool) -> String {
         let _ = writeln!(out, "No questions were answered ({counts}).");
         return out;
     };
-    let _ = writeln!(out, "Overall  {}  {}   {counts}", bar(rounded(overall), BAR_WIDTH), score_label(overall));
+    let _ =
+        writeln!(out, "Overall  {}  {}   {counts}", bar(rounded(overall), BAR_WIDTH), score_label(overall));
     write_topics(&mut out, report);
     if with_answers {
         let _ = writeln!(out, "\n{}", style("Answers").bold());
@@ -58,7 +59,11 @@ pub fn render_full(report: &Report, width: usize) -> String {
 pub fn settings_line(report: &Report) -> String {
     let s = &report.session;
     let mut parts = Vec::new();
-    parts.push(if s.topics.is_empty() { "all topics".to_string() } else { format!("topics {}", s.topics.join(", ")) });
+    parts.push(if s.topics.is_empty() {
+        "all topics".to_string()
+    } else {
+        format!("topics {}", s.topics.join(", "))
+    });
     if let Some(d) = &s.difficulty {
         parts.push(format!("difficulty {d}"));
     }
@@ -102,7 +107,8 @@ fn write_topics(out: &mut String, report: &Report) {
             .filter(|q| q.score < pass)
             .map(|q| format!("{} ({})", q.id, q.score))
             .collect();
-        let _ = writeln!(out, "  {:width$}  {}  {}", topic.topic, score_label(topic.average), pulled.join(", "));
+        let _ =
+            writeln!(out, "  {:width$}  {}  {}", topic.topic, score_label(topic.average), pulled.join(", "));
     }
 }
 

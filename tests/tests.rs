@@ -1,0 +1,10 @@
+//! The integration tests, one binary (as ripgrep's): `util` spawns the binary, one module per area.
+
+mod util;
+
+mod bank_cli;
+mod bank_coverage;
+mod pty;
+mod quiz_cli;
+mod score_cli;
+mod scoring;

@@ -1,0 +1,183 @@
+//! The one helper of the integration tests: the binary with a clean environment, run to the end
+//! (`cli`, `cli_in`), spawned with a pipe for stdin (`spawn_piped`) or in a pseudo-terminal (`pty`).
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command as StdCommand, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+/// What one run of the binary printed, and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The binary's path, built by Cargo for this test binary.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_rehearse")
+}
+
+/// Applies the clean environment every test runs in: no bank from the environment, no colour, a
+/// private home of its own (so no run sees another's history; tests of the history pass theirs),
+/// the package root as working directory (where `tests/fixtures/...` resolve).
+fn clean(cmd: &mut StdCommand) {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let home = format!("{}-{}", std::process::id(), RUNS.fetch_add(1, Ordering::Relaxed));
+    cmd.env_remove("REHEARSE_BANK")
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .env("REHEARSE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("integration-home").join(home))
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+}
+
+/// The binary, ready for `assert_cmd`, with the clean environment and a generous timeout.
+pub fn rehearse() -> Command {
+    let mut std = StdCommand::new(bin());
+    clean(&mut std);
+    let mut cmd = Command::from_std(std);
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// Runs `args` in `dir` (relative paths in messages then stay short and exact).
+pub fn cli_in(dir: &Path, args: &[&str]) -> Run {
+    finish(rehearse().current_dir(dir).args(args))
+}
+
+/// Runs `args` from the package root.
+pub fn cli(args: &[&str]) -> Run {
+    finish(rehearse().args(args))
+}
+
+/// Runs `cmd` to the end and checks it did not panic.
+pub fn finish(cmd: &mut Command) -> Run {
+    let output = cmd.output().expect("the binary runs");
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "the binary panicked: {run:#?}");
+    assert!(!run.stderr.contains("RUST_BACKTRACE"), "the binary printed a backtrace hint: {run:#?}");
+    run
+}
+
+/// Asserts a usage/input error: exit 2, nothing on stdout, exactly one `error: ` line on stderr.
+pub fn assert_error(run: &Run, expected_stderr: &str) {
+    assert_eq!(run.code, Some(2), "{run:#?}");
+    assert_eq!(run.stdout, "", "{run:#?}");
+    assert_eq!(run.stderr, format!("{expected_stderr}\n"), "{run:#?}");
+    assert!(expected_stderr.starts_with("error: "), "bad expectation: {expected_stderr}");
+}
+
+/// A running `rehearse` whose stdin the test writes at its own pace, and whose stdout it can wait
+/// on: tests wait for output, never sleep.
+pub struct Piped {
+    pub child: Child,
+    pub stdin: Option<ChildStdin>,
+    chunks: Receiver<Vec<u8>>,
+    seen: Vec<u8>,
+}
+
+/// Spawns `rehearse args` with piped stdin, stdout and stderr.
+pub fn spawn_piped(args: &[&str]) -> Piped {
+    spawn_piped_with(args, &[])
+}
+
+/// [`spawn_piped`] with extra environment variables.
+pub fn spawn_piped_with(args: &[&str], env: &[(&str, &Path)]) -> Piped {
+    let mut cmd = StdCommand::new(bin());
+    clean(&mut cmd);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawns");
+    let stdin = child.stdin.take();
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let (sender, chunks) = mpsc::channel();
+    thread::spawn(move || {
+        let mut buffer = [0; 4096];
+        while let Ok(n @ 1..) = stdout.read(&mut buffer) {
+            if sender.send(buffer[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    Piped { child, stdin, chunks, seen: Vec::new() }
+}
+
+impl Piped {
+    /// Writes `bytes` to the program's stdin.
+    pub fn send(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin still open");
+        stdin.write_all(bytes).expect("writes to stdin");
+        stdin.flush().expect("flushes stdin");
+    }
+
+    /// Blocks until stdout so far contains `needle` (panics after a minute, with what was seen).
+    pub fn wait_for(&mut self, needle: &str) {
+        let limit = Instant::now() + Duration::from_secs(60);
+        while !String::from_utf8_lossy(&self.seen).contains(needle) {
+            let left = limit.saturating_duration_since(Instant::now());
+            match self.chunks.recv_timeout(left) {
+                Ok(chunk) => self.seen.extend(chunk),
+                Err(error) => {
+                    panic!("{error}: never saw {needle:?}; stdout:\n{}", String::from_utf8_lossy(&self.seen))
+                }
+            }
+        }
+    }
+
+    /// Sends `signal` (e.g. "INT") to the program.
+    #[cfg(unix)]
+    pub fn kill(&self, signal: &str) {
+        let status =
+            StdCommand::new("kill").args([&format!("-{signal}"), &self.child.id().to_string()]).status();
+        assert!(status.expect("kill runs").success());
+    }
+
+    /// Closes stdin, waits for the exit, and returns the whole run.
+    pub fn finish(mut self) -> Run {
+        drop(self.stdin.take());
+        let mut stderr = String::new();
+        if let Some(mut err) = self.child.stderr.take() {
+            err.read_to_string(&mut stderr).expect("reads stderr");
+        }
+        let status = self.child.wait().expect("waits");
+        while let Ok(chunk) = self.chunks.recv() {
+            self.seen.extend(chunk);
+        }
+        let run =
+            Run { code: status.code(), stdout: String::from_utf8_lossy(&self.seen).into_owned(), stderr };
+        assert!(!run.stderr.contains("panicked"), "the binary panicked: {run:#?}");
+        run
+    }
+}
+
+/// `rehearse args` in a pseudo-terminal, with every expectation bounded by a timeout.
+#[cfg(unix)]
+pub fn pty(args: &[&str]) -> expectrl::session::OsSession {
+    pty_with(args, &[])
+}
+
+/// [`pty`] with extra environment variables.
+#[cfg(unix)]
+pub fn pty_with(args: &[&str], env: &[(&str, &str)]) -> expectrl::session::OsSession {
+    let mut cmd = StdCommand::new(bin());
+    clean(&mut cmd);
+    cmd.args(args).env("TERM", "xterm");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let mut session = expectrl::Session::spawn(cmd).expect("spawns in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
