@@ -8,6 +8,7 @@ use std::time::Duration;
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::bank::Difficulty;
+use crate::quiz::plan::Filter;
 
 /// Practise technical interview answers in the terminal.
 ///
@@ -152,7 +153,7 @@ pub enum OutputFormat {
 }
 
 /// Which questions to take.
-#[derive(Debug, Default, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
     /// Only these topics (repeatable, or comma-separated)
     #[arg(short, long = "topic", value_name = "TOPIC", value_delimiter = ',')]
@@ -161,6 +162,12 @@ pub struct FilterArgs {
     /// Only questions of this difficulty
     #[arg(short, long, value_enum)]
     pub difficulty: Option<Difficulty>,
+}
+
+impl From<FilterArgs> for Filter {
+    fn from(args: FilterArgs) -> Filter {
+        Filter { topics: args.topics, difficulty: args.difficulty }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@ mod util;
 
 mod bank_cli;
 mod bank_coverage;
+mod in_process;
 mod pty;
 mod quiz_cli;
 mod score_cli;

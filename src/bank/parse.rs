@@ -2,14 +2,15 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::spans::{Location, SpanIndex, join};
+use super::spans::{Place, join};
 use super::{Contrast, Difficulty, Point, Question, Topic, WrongClaim};
 use crate::render::did_you_mean;
 
-/// A problem at a position in the file being parsed.
+/// A problem at a place in the file being parsed. Places are paths, turned into lines and columns
+/// only when there is a problem to report, so a clean file never pays for a position index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub at: Location,
+    pub at: Place,
     pub message: String,
 }
 
@@ -17,9 +18,13 @@ pub struct Problem {
 #[derive(Debug, Default)]
 pub struct ParsedFile {
     pub topic: Option<Topic>,
-    pub questions: Vec<(Question, Location)>,
+    /// Each question with its path in the file (`questions[3]`).
+    pub questions: Vec<(Question, String)>,
     pub problems: Vec<Problem>,
 }
+
+/// Names echoed in messages are cut to this many characters (a hostile key can be 100 KB).
+const MAX_ECHO: usize = 60;
 
 const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
 const QUESTION_FIELDS: [&str; 8] =
@@ -27,14 +32,13 @@ const QUESTION_FIELDS: [&str; 8] =
 const POINT_FIELDS: [&str; 5] = ["any", "weight", "label", "about", "bonus"];
 const WRONG_FIELDS: [&str; 3] = ["any", "label", "correction"];
 
-struct Reader<'a> {
-    spans: &'a SpanIndex,
+struct Reader {
     problems: Vec<Problem>,
 }
 
-/// Reads a bank from its YAML tree; `spans` locates the problems.
-pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
-    let mut reader = Reader { spans, problems: Vec::new() };
+/// Reads a bank from its YAML tree.
+pub fn parse(root: &Value) -> ParsedFile {
+    let mut reader = Reader { problems: Vec::new() };
     let Some(map) = root.as_mapping() else {
         reader.problem("", "not a question bank: expected a mapping with `topic:` and `questions:`");
         return ParsedFile { problems: reader.problems, ..ParsedFile::default() };
@@ -66,22 +70,30 @@ pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
     ParsedFile { topic, questions, problems: reader.problems }
 }
 
-impl Reader<'_> {
+impl Reader {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
-        let at = self.spans.value(path);
-        self.problems.push(Problem { at, message: message.into() });
+        self.problems.push(Problem { at: Place::Value(path.to_string()), message: message.into() });
     }
 
     fn unknown_fields(&mut self, map: &Mapping, path: &str, known: &[&str], what: &str) {
         for key in map.keys() {
             let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
-            if !known.contains(&name.as_str()) {
-                let at = self.spans.key(&join(path, &name));
-                let hint = did_you_mean(&name, known);
-                let message =
-                    format!("unknown field `{name}` in {what}{hint}; expected one of: {}", known.join(", "));
-                self.problems.push(Problem { at, message });
+            if known.contains(&name.as_str()) {
+                continue;
             }
+            let at = Place::Key(join(path, &name));
+            let message = if name == "<<" {
+                // YAML 1.1 merge keys are not applied by the reader; say so rather than "unknown".
+                "merge keys (`<<`) are not supported in banks; write the fields out".to_string()
+            } else {
+                let hint = did_you_mean(&name, known);
+                format!(
+                    "unknown field `{}` in {what}{hint}; expected one of: {}",
+                    echo(&name),
+                    known.join(", ")
+                )
+            };
+            self.problems.push(Problem { at, message });
         }
     }
 
@@ -121,7 +133,7 @@ impl Reader<'_> {
         }
     }
 
-    fn question(&mut self, item: &Value, path: &str, topic: &str) -> Option<(Question, Location)> {
+    fn question(&mut self, item: &Value, path: &str, topic: &str) -> Option<(Question, String)> {
         let Some(map) = item.as_mapping() else {
             self.problem(
                 path,
@@ -130,7 +142,7 @@ impl Reader<'_> {
             return None;
         };
         self.unknown_fields(map, path, &QUESTION_FIELDS, "a question");
-        let id = self.text(map, path, "id", true);
+        let id = self.id(map, path);
         let difficulty = self.difficulty(map, path);
         let prompt = self.text(map, path, "prompt", true);
         let answer = self.text(map, path, "answer", true);
@@ -152,7 +164,20 @@ impl Reader<'_> {
             contrast: contrast?,
             wrong: wrong?,
         };
-        Some((question, self.spans.value(path)))
+        Some((question, path.to_string()))
+    }
+
+    /// The id: required text, without control characters (an id is echoed in many places).
+    fn id(&mut self, map: &Mapping, path: &str) -> Option<String> {
+        let id = self.text(map, path, "id", true)?;
+        if id.chars().any(char::is_control) {
+            self.problem(
+                &join(path, "id"),
+                "`id` contains control characters; use letters, digits and dashes",
+            );
+            return None;
+        }
+        Some(id)
     }
 
     fn difficulty(&mut self, map: &Mapping, path: &str) -> Option<Difficulty> {
@@ -161,7 +186,7 @@ impl Reader<'_> {
         if found.is_none() {
             self.problem(
                 &join(path, "difficulty"),
-                format!("unknown difficulty `{text}`; expected easy, medium or hard"),
+                format!("unknown difficulty `{}`; expected easy, medium or hard", echo(&text)),
             );
         }
         found
@@ -383,6 +408,14 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+}
+
+/// `name` cut to [`MAX_ECHO`] characters for a message.
+fn echo(name: &str) -> String {
+    match name.char_indices().nth(MAX_ECHO) {
+        Some((cut, _)) => format!("{}…", &name[..cut]),
+        None => name.to_string(),
     }
 }
 

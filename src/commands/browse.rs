@@ -1,21 +1,19 @@
 //! `topics`, `list` and `show`: browsing the loaded bank.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::Write;
 
 use anyhow::Result;
 use console::style;
 
-use super::{Outcome, find_question};
+use super::{Exit, find_question};
 use crate::bank::{Bank, Difficulty};
-use crate::cli::FilterArgs;
 use crate::quiz::plan::{Filter, select};
 use crate::render::style::rounded;
 use crate::render::{indented, plural, terminal_width};
 
 /// The topics table; `averages` (from the history) adds the candidate's average per topic.
-pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>) -> Result<Outcome> {
-    let mut out = io::stdout().lock();
+pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>, out: &mut dyn Write) -> Result<Exit> {
     let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
     let yours = if averages.is_empty() { String::new() } else { format!(" {:>5}", "yours") };
     writeln!(
@@ -40,24 +38,21 @@ pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>) -> Result<Outcome> 
         )?;
     }
     writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }
 
-pub fn list(bank: &Bank, args: &FilterArgs) -> Result<Outcome> {
-    let filter = Filter { topics: args.topics.clone(), difficulty: args.difficulty };
-    let questions = select(bank, &filter)?;
+pub fn list(bank: &Bank, filter: &Filter, out: &mut dyn Write) -> Result<Exit> {
+    let questions = select(bank, filter)?;
     let id_width = questions.iter().map(|q| q.id.len()).max().unwrap_or(2);
     let topic_width = questions.iter().map(|q| q.topic.len()).max().unwrap_or(5);
-    let mut out = io::stdout().lock();
     for q in questions {
         writeln!(out, "{:id_width$}  {:topic_width$}  {:6}  {}", q.id, q.topic, q.difficulty, q.prompt)?;
     }
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }
 
-pub fn show(bank: &Bank, id: &str, verbose: bool) -> Result<Outcome> {
+pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result<Exit> {
     let q = find_question(bank, id)?;
-    let mut out = io::stdout().lock();
     writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
     let width = terminal_width();
     writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, width))?;
@@ -77,5 +72,5 @@ pub fn show(bank: &Bank, id: &str, verbose: bool) -> Result<Outcome> {
     if let Some(hint) = &q.hint {
         writeln!(out, "\n{} {}", style("Hint:").bold(), hint)?;
     }
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }

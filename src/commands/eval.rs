@@ -1,16 +1,22 @@
 //! `eval FILE.jsonl`: prints the scorer's agreement with human grades.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{Outcome, source};
+use super::{Exit, source};
 use crate::bank::{self, BankSource};
 use crate::cli::{Global, OutputFormat};
 use crate::eval::{agreement, parse_rows, score_rows};
 
-pub fn run(global: &Global, file: &Path, format: OutputFormat) -> Result<Outcome> {
+pub fn run(
+    global: &Global,
+    file: &Path,
+    format: OutputFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit> {
     let text = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let text = String::from_utf8(text).with_context(|| format!("{} is not UTF-8 text", file.display()))?;
     let rows = parse_rows(&text).with_context(|| format!("in {}", file.display()))?;
@@ -23,10 +29,8 @@ pub fn run(global: &Global, file: &Path, format: OutputFormat) -> Result<Outcome
     };
     let scored = score_rows(&rows, &bank).with_context(|| format!("in {}", file.display()))?;
     let result = agreement(&scored);
-    let mut out = io::stdout().lock();
     if global.verbose {
         // Per-row detail on stderr, so stdout stays one object with --format json.
-        let mut err = io::stderr().lock();
         for row in &scored {
             writeln!(err, "{}\tscore {:.2}\tgrade {:.2}", row.id, row.score, row.grade)?;
         }
@@ -43,5 +47,5 @@ pub fn run(global: &Global, file: &Path, format: OutputFormat) -> Result<Outcome
             }
         }
     }
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }

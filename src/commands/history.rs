@@ -14,6 +14,8 @@ pub struct HistoryLog {
     pub sessions: Vec<Recorded>,
     /// Set after the first failed append: one warning, then the session goes on unrecorded.
     failed: bool,
+    /// The warning of a failed append, for the caller to print (the session holds stdout).
+    pub warning: Option<String>,
 }
 
 impl HistoryLog {
@@ -22,7 +24,7 @@ impl HistoryLog {
             return;
         }
         if let Err(error) = self.history.append(entry) {
-            eprintln!("warning: {error}; this session is not being recorded");
+            self.warning = Some(format!("warning: {error}; this session is not being recorded"));
             self.failed = true;
         }
     }
@@ -39,7 +41,7 @@ pub fn open_history(err: &mut dyn Write) -> Option<HistoryLog> {
         }
     };
     report_damage(&history, &loaded, err);
-    Some(HistoryLog { history, sessions: loaded.sessions, failed: false })
+    Some(HistoryLog { history, sessions: loaded.sessions, failed: false, warning: None })
 }
 
 /// The user's recorded sessions, for `report`, `stats` and `topics`; damaged lines are warned about.
@@ -64,8 +66,8 @@ fn report_damage(history: &History, loaded: &Loaded, err: &mut dyn Write) {
 
 /// The candidate's average per topic from the history; empty when there is none (or it cannot be
 /// read: `topics` is about the bank and must work without a history).
-pub fn topic_averages() -> BTreeMap<String, f64> {
-    load_sessions(&mut std::io::stderr()).map(|s| stats::topic_averages(&s)).unwrap_or_default()
+pub fn topic_averages(err: &mut dyn Write) -> BTreeMap<String, f64> {
+    load_sessions(err).map(|s| stats::topic_averages(&s)).unwrap_or_default()
 }
 
 /// The session `which` names: none or `-1` for the last, `-N` for the N-th last, else a session id

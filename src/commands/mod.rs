@@ -1,4 +1,5 @@
 //! Command glue: parses the command line, loads the bank, runs one command, prints its output.
+//! Clap's types stop here: the library below sees only its own types.
 
 mod browse;
 mod eval;
@@ -9,6 +10,8 @@ mod report;
 mod score;
 mod validate;
 
+use std::ffi::OsString;
+use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -18,46 +21,109 @@ use crate::bank::{self, Bank, BankSource, Question};
 use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs, ReportFormat};
 use crate::quiz::plan::PlanError;
 use crate::report::Format;
+use crate::score::Vocabulary;
 
-/// How a command ended, beyond plain success.
+/// How the process ends: the exit status of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Exit {
     Success,
     /// The command ran and found problems (validate): exit 1.
     ProblemsFound,
+    /// Usage, input or I/O error, already reported as one `error: …` line: exit 2.
+    Failed,
     /// The user pressed Ctrl-C: exit 130.
     Interrupted,
 }
 
-impl Outcome {
-    pub fn exit_code(self) -> u8 {
+impl Exit {
+    pub fn code(self) -> u8 {
         match self {
-            Outcome::Success => 0,
-            Outcome::ProblemsFound => 1,
-            Outcome::Interrupted => 130,
+            Exit::Success => 0,
+            Exit::ProblemsFound => 1,
+            Exit::Failed => 2,
+            Exit::Interrupted => 130,
         }
     }
 }
 
-/// Runs the command line of this process.
-pub fn run() -> Result<Outcome> {
-    let cli = Cli::parse();
+/// Runs one command line (`args` includes the program name, as `std::env::args_os` does),
+/// writing its output to `stdout` and its errors to `stderr`, and says how it ended.
+pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(&error, stdout, stderr),
+    };
     set_colors(cli.global.color);
-    match cli.command.unwrap_or_else(|| Command::Quiz(QuizArgs::defaults())) {
-        Command::Quiz(args) => quiz::run(&load_bank(&cli.global)?, &cli.global, &args),
-        Command::Topics => browse::topics(&load_bank(&cli.global)?, &history::topic_averages()),
-        Command::Report(args) => report::report(&args),
-        Command::Stats(args) => report::stats_command(&args),
-        Command::List(filter) => browse::list(&load_bank(&cli.global)?, &filter),
-        Command::Show { id } => browse::show(&load_bank(&cli.global)?, &id, cli.global.verbose),
-        Command::Score { id, answer, format } => score::run(&load_bank(&cli.global)?, &id, answer, format),
-        Command::Validate { paths } => validate::run(&cli.global, &paths),
-        Command::Eval { file, format } => eval::run(&cli.global, &file, format),
+    match dispatch(cli, stdout, stderr) {
+        Ok(exit) => exit,
+        Err(error) if is_broken_pipe(&error) => Exit::Success,
+        Err(error) => {
+            let _ = writeln!(stderr, "error: {error:#}");
+            Exit::Failed
+        }
     }
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> {
+    let global = cli.global;
+    match cli.command.unwrap_or_else(|| Command::Quiz(QuizArgs::defaults())) {
+        Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, &args, out, err),
+        Command::Topics => browse::topics(&load_bank(&global)?, &history::topic_averages(err), out),
+        Command::Report(args) => report::report(&args, out, err),
+        Command::Stats(args) => report::stats_command(&args, out, err),
+        Command::List(filter) => browse::list(&load_bank(&global)?, &filter.into(), out),
+        Command::Show { id } => browse::show(&load_bank(&global)?, &id, global.verbose, out),
+        Command::Score { id, answer, format } => {
+            score::run(&load_bank(&global)?, &id, answer, format, out, err)
+        }
+        Command::Validate { paths } => validate::run(&global, &paths, out),
+        Command::Eval { file, format } => eval::run(&global, &file, format, out, err),
+    }
+}
+
+/// `--help` and `--version` go to stdout with exit 0; usage errors to stderr with exit 2.
+fn clap_exit(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
+    let text = error.render();
+    if error.use_stderr() {
+        let _ = write!(stderr, "{text}");
+        Exit::Failed
+    } else {
+        let _ = write!(stdout, "{text}");
+        Exit::Success
+    }
+}
+
+/// `rehearse list | head` closes our stdout early; that is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().filter_map(|e| e.downcast_ref::<io::Error>()).any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 fn source(global: &Global) -> BankSource {
     if global.bank.is_empty() { BankSource::Builtin } else { BankSource::Paths(global.bank.clone()) }
+}
+
+fn load_bank(global: &Global) -> Result<Bank> {
+    bank::load(&source(global)).context("cannot load the question bank")
+}
+
+/// The bank's vocabulary when one of `asked` derives its points from its answer; otherwise an
+/// empty one, since questions with explicit points never use it (and building it means
+/// normalising every answer of the bank).
+fn vocabulary_for<'a>(bank: &Bank, asked: impl IntoIterator<Item = &'a Question>) -> Vocabulary {
+    if asked.into_iter().any(|q| q.points.is_empty()) {
+        Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()))
+    } else {
+        Vocabulary::default()
+    }
+}
+
+/// The question with this id, or an error naming the closest id.
+fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
+    Ok(bank.question(id).ok_or_else(|| PlanError::unknown_id(bank, id))?)
 }
 
 /// How a report names the bank: "built-in", or the paths given.
@@ -89,15 +155,6 @@ fn report_format(path: &Path, asked: Option<ReportFormat>) -> Result<Format> {
             path.display()
         )
     })
-}
-
-fn load_bank(global: &Global) -> Result<Bank> {
-    bank::load(&source(global)).context("cannot load the question bank")
-}
-
-/// The question with this id, or an error naming the closest id.
-fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
-    Ok(bank.question(id).ok_or_else(|| PlanError::unknown_id(bank, id))?)
 }
 
 /// Colour on or off for both streams; `auto` leaves console's own checks (tty, `TERM=dumb`) and

@@ -11,7 +11,7 @@ use dialoguer::theme::ColorfulTheme;
 
 use super::history::open_history;
 use super::output::Target;
-use super::{Outcome, bank_description, report_format};
+use super::{Exit, bank_description, report_format, vocabulary_for};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
 use crate::history::stats::{cards, recency};
@@ -24,8 +24,7 @@ use crate::quiz::session::{self, Responder, Settings, Status};
 use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
 use crate::render::{feedback, plural, terminal_width};
-use crate::report::{Answer, Report, SessionInfo, text};
-use crate::score::Vocabulary;
+use crate::report::{QuestionResult, Report, SessionInfo, text};
 
 /// The questions of a session and how they were chosen.
 struct Plan<'a> {
@@ -37,7 +36,13 @@ struct Plan<'a> {
     rerun: String,
 }
 
-pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
+pub fn run(
+    bank: &Bank,
+    global: &Global,
+    args: &QuizArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit> {
     let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
     // A report file that cannot be written is refused before the first question, not after.
     let export = match &args.export.report {
@@ -47,15 +52,14 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
         None => None,
     };
     interrupt::install();
-    let mut history = if args.no_history { None } else { open_history(&mut io::stderr()) };
+    let mut history = if args.no_history { None } else { open_history(err) };
     let past = history.as_ref().map_or(&[][..], |h| h.sessions.as_slice());
     let Some(plan) = plan(bank, global, args, past, interactive)? else {
         let _ = console::Term::stdout().show_cursor();
-        return Ok(Outcome::Interrupted);
+        return Ok(Exit::Interrupted);
     };
     // Read the answers file (if any) before printing anything, so a bad file is just one error line.
-    let mut responder = responder(args, &plan.questions, interactive)?;
-    let mut out = io::stdout().lock();
+    let mut responder = responder(args, &plan.questions, interactive, err)?;
     let width = terminal_width();
     if !global.quiet {
         if plan.available < plan.questions.len().max(args.count as usize) && args.ids.is_empty() {
@@ -70,7 +74,7 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
         let planned = plan.questions.iter().map(|q| unanswered(q)).collect();
         log.append(&Entry::Start { session: plan.info.clone(), planned });
     }
-    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let vocabulary = vocabulary_for(bank, plan.questions.iter().copied());
     let settings = Settings {
         limits: Limits { session: args.time, per_question: args.per_question },
         exam: args.exam,
@@ -81,7 +85,10 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
     let session_id = plan.info.id.clone();
     let mut record_answer = |question: &Question, record: &session::Record| {
         if let Some(log) = &mut history {
-            log.append(&Entry::Answer { session: session_id.clone(), answer: Answer::new(question, record) });
+            log.append(&Entry::Answer {
+                session: session_id.clone(),
+                answer: QuestionResult::new(question, record),
+            });
         }
     };
     let outcome = session::run(
@@ -90,17 +97,21 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
         responder.as_mut(),
         &SystemClock,
         settings,
-        &mut out,
+        out,
         &mut record_answer,
     )?;
     let interrupted = outcome.interrupted;
     if let Some(log) = &mut history {
         log.append(&Entry::End { session: session_id, interrupted, elapsed: outcome.elapsed });
+        if let Some(warning) = &log.warning {
+            writeln!(err, "{warning}")?;
+        }
     }
     if args.exam {
-        write_exam_feedback(&mut out, &plan.questions, &outcome.records, width)?;
+        write_exam_feedback(out, &plan.questions, &outcome.records, width)?;
     }
-    let answers = plan.questions.iter().zip(&outcome.records).map(|(q, r)| Answer::new(q, r)).collect();
+    let answers =
+        plan.questions.iter().zip(&outcome.records).map(|(q, r)| QuestionResult::new(q, r)).collect();
     let report = Report::new(plan.info, answers, interrupted, outcome.elapsed);
     write!(out, "{}", text::render(&report, args.exam))?;
     let weak = report.weak_ids();
@@ -114,7 +125,7 @@ pub fn run(bank: &Bank, global: &Global, args: &QuizArgs) -> Result<Outcome> {
             writeln!(out, "Report written to {path}")?;
         }
     }
-    Ok(if interrupted { Outcome::Interrupted } else { Outcome::Success })
+    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
 }
 
 /// Chooses the questions: `--ids` exactly, `--review` by the schedule, else filtered and shuffled
@@ -201,7 +212,7 @@ fn session_info(global: &Global, args: &QuizArgs) -> SessionInfo {
 }
 
 /// A planned question before it is asked.
-fn unanswered(question: &Question) -> Answer {
+fn unanswered(question: &Question) -> QuestionResult {
     let record = session::Record {
         id: question.id.clone(),
         topic: question.topic.clone(),
@@ -212,13 +223,18 @@ fn unanswered(question: &Question) -> Answer {
         assessment: None,
         elapsed: std::time::Duration::ZERO,
     };
-    Answer::new(question, &record)
+    QuestionResult::new(question, &record)
 }
 
 /// Where the answers come from: the answers file, the terminal, or lines of stdin.
-fn responder(args: &QuizArgs, questions: &[&Question], interactive: bool) -> Result<Box<dyn Responder>> {
+fn responder(
+    args: &QuizArgs,
+    questions: &[&Question],
+    interactive: bool,
+    err: &mut dyn Write,
+) -> Result<Box<dyn Responder>> {
     Ok(match &args.answers {
-        Some(path) => Box::new(answer_file(path, questions)?),
+        Some(path) => Box::new(answer_file(path, questions, err)?),
         None if interactive => Box::new(Terminal),
         None => Box::new(Lines::new(io::BufReader::new(io::stdin()))),
     })
@@ -242,22 +258,23 @@ fn pick_topics(bank: &Bank) -> Result<Vec<String>> {
     }
 }
 
-fn answer_file(path: &std::path::Path, questions: &[&Question]) -> Result<AnswerFile> {
+fn answer_file(path: &std::path::Path, questions: &[&Question], err: &mut dyn Write) -> Result<AnswerFile> {
     let file = AnswerFile::load(path)?;
     let unknown: Vec<&str> = file.unknown_ids(questions).collect();
     if !unknown.is_empty() {
-        eprintln!(
+        writeln!(
+            err,
             "note: {} answers are for questions not in this session: {}",
             unknown.len(),
             unknown.join(", ")
-        );
+        )?;
     }
     Ok(file)
 }
 
 /// Exam mode: the feedback held back during the session, question by question.
 fn write_exam_feedback(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     questions: &[&Question],
     records: &[session::Record],
     width: usize,

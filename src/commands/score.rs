@@ -4,21 +4,27 @@ use std::io::{self, IsTerminal, Read, Write};
 
 use anyhow::{Context, Result};
 
-use super::{Outcome, find_question};
+use super::{Exit, find_question};
 use crate::bank::Bank;
 use crate::cli::OutputFormat;
 use crate::render::{feedback, terminal_width};
-use crate::score::{MAX_TEXT_BYTES, Rubric, Vocabulary};
+use crate::score::{MAX_TEXT_BYTES, Rubric};
 
-pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) -> Result<Outcome> {
+pub fn run(
+    bank: &Bank,
+    id: &str,
+    answer: Option<String>,
+    format: OutputFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit> {
     let question = find_question(bank, id)?;
     let answer = match answer {
         Some(answer) => answer,
-        None => read_stdin()?,
+        None => read_stdin(err)?,
     };
-    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let vocabulary = super::vocabulary_for(bank, [question]);
     let assessment = Rubric::for_question(question, &vocabulary).assess(&answer);
-    let mut out = io::stdout().lock();
     match format {
         OutputFormat::Json => {
             let json = serde_json::json!({
@@ -32,14 +38,14 @@ pub fn run(bank: &Bank, id: &str, answer: Option<String>, format: OutputFormat) 
             out.write_all(feedback::render(question, &assessment, true, terminal_width()).as_bytes())?;
         }
     }
-    Ok(Outcome::Success)
+    Ok(Exit::Success)
 }
 
 /// The answer from standard input; bytes that are not UTF-8 are replaced, not fatal.
-fn read_stdin() -> Result<String> {
+fn read_stdin(err: &mut dyn Write) -> Result<String> {
     let stdin = io::stdin();
     if stdin.is_terminal() {
-        eprintln!("Type the answer, then Ctrl-D:");
+        writeln!(err, "Type the answer, then Ctrl-D:")?;
     }
     let mut bytes = Vec::new();
     stdin

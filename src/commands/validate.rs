@@ -1,19 +1,18 @@
 //! `validate`: every problem of the given bank files as `FILE:LINE:COL: message`.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Outcome, source};
+use super::{Exit, source};
 use crate::bank::{self, BankSource};
 use crate::cli::Global;
 use crate::render::plural;
 
-pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
+pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write) -> Result<Exit> {
     let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };
     let report = bank::check(&source)?;
-    let mut out = io::stdout().lock();
     for diagnostic in &report.diagnostics {
         writeln!(out, "{diagnostic}")?;
     }
@@ -21,12 +20,12 @@ pub fn run(global: &Global, paths: &[PathBuf]) -> Result<Outcome> {
     if report.diagnostics.is_empty() {
         let topics = plural(report.bank.topics.len(), "topic");
         writeln!(out, "ok: {files}, {topics}, {}", plural(report.questions, "question"))?;
-        Ok(Outcome::Success)
+        Ok(Exit::Success)
     } else {
         let problems = plural(report.diagnostics.len(), "problem");
         let mut failing: Vec<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
         failing.dedup();
         writeln!(out, "{problems} in {} of {files}", failing.len())?;
-        Ok(Outcome::ProblemsFound)
+        Ok(Exit::ProblemsFound)
     }
 }

@@ -14,17 +14,17 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::session::Status;
-use crate::report::{Answer, Report, SessionInfo};
-pub use store::{Damage, History, HistoryError, Loaded};
+use crate::report::{QuestionResult, Report, SessionInfo};
+pub use store::{History, Loaded};
 
 /// One line of the history file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Entry {
     /// A session began; `planned` are its questions, all still unanswered.
-    Start { session: SessionInfo, planned: Vec<Answer> },
+    Start { session: SessionInfo, planned: Vec<QuestionResult> },
     /// One question of session `session` is done.
-    Answer { session: String, answer: Answer },
+    Answer { session: String, answer: QuestionResult },
     /// Session `session` ended normally or by Ctrl-C.
     End {
         session: String,
@@ -39,7 +39,7 @@ pub enum Entry {
 pub struct Recorded {
     pub info: SessionInfo,
     /// Planned questions, replaced by what became of them in the order they were done.
-    pub answers: Vec<Answer>,
+    pub answers: Vec<QuestionResult>,
     /// Whether the end line was written; a session without one was killed or crashed.
     pub finished: bool,
     pub interrupted: bool,
@@ -52,7 +52,7 @@ impl Recorded {
     }
 
     /// The questions that were actually asked (answered, skipped or timed out).
-    pub fn asked(&self) -> impl Iterator<Item = &Answer> {
+    pub fn asked(&self) -> impl Iterator<Item = &QuestionResult> {
         self.answers.iter().filter(|a| a.status != Status::Unanswered)
     }
 }

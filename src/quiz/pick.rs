@@ -69,10 +69,10 @@ mod tests {
             wrong: Vec::new(),
             hint: None,
         };
-        Bank {
-            topics: vec![Topic { name: "http".into(), title: "HTTP".into() }],
-            questions: ["a", "b", "c", "d", "e"].map(question).to_vec(),
-        }
+        Bank::new(
+            vec![Topic { name: "http".into(), title: "HTTP".into() }],
+            ["a", "b", "c", "d", "e"].map(question).to_vec(),
+        )
     }
 
     fn ids(questions: &[&Question]) -> Vec<String> {

@@ -95,16 +95,16 @@ mod tests {
             contrast: Vec::new(),
             wrong: Vec::new(),
         };
-        Bank {
-            topics: ["http", "security"].map(|n| Topic { name: n.into(), title: n.into() }).to_vec(),
-            questions: (0..10)
+        Bank::new(
+            ["http", "security"].map(|n| Topic { name: n.into(), title: n.into() }).to_vec(),
+            (0..10)
                 .map(|i| {
                     let topic = if i % 2 == 0 { "http" } else { "security" };
                     let difficulty = if i < 5 { Difficulty::Easy } else { Difficulty::Hard };
                     question(&format!("q{i}"), topic, difficulty)
                 })
                 .collect(),
-        }
+        )
     }
 
     fn ids(questions: &[&Question]) -> Vec<String> {
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn an_empty_selection_is_an_error() {
-        let bank = Bank { questions: vec![], ..bank() };
+        let bank = Bank::new(bank().topics, vec![]);
         let error = select(&bank, &Filter::default()).unwrap_err();
         assert_eq!(error.to_string(), "no questions match");
     }

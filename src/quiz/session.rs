@@ -83,7 +83,7 @@ pub struct Settings {
 
 /// A finished session.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
+pub struct FinishedSession {
     pub records: Vec<Record>,
     pub interrupted: bool,
     pub elapsed: Duration,
@@ -99,7 +99,7 @@ pub fn run(
     settings: Settings,
     out: &mut dyn Write,
     on_record: &mut dyn FnMut(&Question, &Record),
-) -> io::Result<Outcome> {
+) -> io::Result<FinishedSession> {
     let started = clock.now();
     let session_end = settings.limits.session_end(started);
     let mut records = Vec::with_capacity(questions.len());
@@ -158,7 +158,7 @@ pub fn run(
     for question in &questions[records.len()..] {
         records.push(record(question, String::new(), Status::Unanswered, None, Duration::ZERO));
     }
-    Ok(Outcome { records, interrupted, elapsed: clock.now().saturating_duration_since(started) })
+    Ok(FinishedSession { records, interrupted, elapsed: clock.now().saturating_duration_since(started) })
 }
 
 fn write_header(
@@ -227,7 +227,7 @@ mod tests {
         }
     }
 
-    fn session(replies: Vec<Reply>, limits: Limits, think: u64) -> (Outcome, Vec<Option<Duration>>) {
+    fn session(replies: Vec<Reply>, limits: Limits, think: u64) -> (FinishedSession, Vec<Option<Duration>>) {
         let questions = [question("a"), question("b"), question("c")];
         let refs: Vec<&Question> = questions.iter().collect();
         let clock = FakeClock::default();
@@ -247,7 +247,7 @@ mod tests {
         (outcome, responder.deadlines)
     }
 
-    fn statuses(outcome: &Outcome) -> Vec<Status> {
+    fn statuses(outcome: &FinishedSession) -> Vec<Status> {
         outcome.records.iter().map(|r| r.status).collect()
     }
 

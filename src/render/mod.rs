@@ -9,7 +9,7 @@ pub mod suggest;
 
 pub use duration::{countdown, elapsed, seconds};
 pub use style::{BAR_WIDTH, bar, score_style, sparkline};
-pub use suggest::{closest, did_you_mean};
+pub use suggest::did_you_mean;
 
 /// The narrowest width text is wrapped to, so a tiny terminal still gets readable lines.
 pub const MIN_WIDTH: usize = 20;

@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
-use super::{Answer, Report, SessionInfo};
+use super::{QuestionResult, Report, SessionInfo};
 use crate::quiz::session::Status;
 
-fn answer(id: &str, topic: &str, status: Status, score: Option<u8>, text: &str, secs: u64) -> Answer {
-    Answer {
+fn answer(id: &str, topic: &str, status: Status, score: Option<u8>, text: &str, secs: u64) -> QuestionResult {
+    QuestionResult {
         id: id.into(),
         topic: topic.into(),
         difficulty: "medium".into(),

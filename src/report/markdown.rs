@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Answer, Report};
+use super::{QuestionResult, Report};
 use crate::quiz::session::Status;
 use crate::render::elapsed;
 use crate::render::style::rounded;
@@ -92,7 +92,7 @@ fn write_topics(out: &mut String, report: &Report) {
     }
 }
 
-fn write_answer(out: &mut String, index: usize, answer: &Answer) {
+fn write_answer(out: &mut String, index: usize, answer: &QuestionResult) {
     let score = answer.score.map_or_else(|| "-".into(), |s| format!("{s}/100"));
     let status = match answer.status {
         Status::Answered => "",

@@ -13,7 +13,7 @@ pub mod text;
 use std::path::Path;
 
 pub(crate) use model::secs;
-pub use model::{Answer, Counts, QuestionScore, Report, SessionInfo, TopicScore};
+pub use model::{QuestionResult, Report, SessionInfo, TopicScore};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,6 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [Format::Text, Format::Markdown, Format::Json, Format::Csv, Format::Html];
-
     /// The format a file name asks for by its extension, if it names one.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -40,17 +38,6 @@ impl Format {
             "html" | "htm" => Format::Html,
             _ => return None,
         })
-    }
-
-    /// The usual file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Text => "txt",
-            Format::Markdown => "md",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Html => "html",
-        }
     }
 
     /// Renders `report` in this format; `width` is used by the formats that wrap text.

@@ -44,7 +44,7 @@ fn default_mode() -> String {
 /// One question of the session and what became of it; self-contained (the prompt and model
 /// answer are copied) so a report can be rendered again after the bank changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Answer {
+pub struct QuestionResult {
     pub id: String,
     pub topic: String,
     pub difficulty: String,
@@ -68,15 +68,15 @@ pub struct Answer {
     pub time_taken: Duration,
 }
 
-impl Answer {
+impl QuestionResult {
     /// The report's view of one recorded question.
-    pub fn new(question: &Question, record: &Record) -> Answer {
+    pub fn new(question: &Question, record: &Record) -> QuestionResult {
         let labels = |verdict| {
             record.assessment.as_ref().map_or_else(Vec::new, |a| {
                 a.with_verdict(verdict).map(|p| p.label.clone()).collect::<Vec<_>>()
             })
         };
-        Answer {
+        QuestionResult {
             id: record.id.clone(),
             topic: record.topic.clone(),
             difficulty: record.difficulty.to_string(),
@@ -139,11 +139,16 @@ pub struct Report {
     /// Time used.
     #[serde(with = "secs")]
     pub elapsed: Duration,
-    pub answers: Vec<Answer>,
+    pub answers: Vec<QuestionResult>,
 }
 
 impl Report {
-    pub fn new(session: SessionInfo, answers: Vec<Answer>, interrupted: bool, elapsed: Duration) -> Report {
+    pub fn new(
+        session: SessionInfo,
+        answers: Vec<QuestionResult>,
+        interrupted: bool,
+        elapsed: Duration,
+    ) -> Report {
         let mut counts = Counts::default();
         for answer in &answers {
             match answer.status {
@@ -170,7 +175,7 @@ impl Report {
 }
 
 /// Averages per topic, in the order topics were first asked.
-fn topic_scores(answers: &[Answer]) -> Vec<TopicScore> {
+fn topic_scores(answers: &[QuestionResult]) -> Vec<TopicScore> {
     let mut topics: Vec<TopicScore> = Vec::new();
     for answer in answers {
         let Some(score) = answer.score else {

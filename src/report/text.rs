@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use console::style;
 
-use super::{Answer, Report};
+use super::{QuestionResult, Report};
 use crate::quiz::session::Status;
 use crate::render::style::{rounded, score_label};
 use crate::render::{BAR_WIDTH, bar, elapsed, indented, plural};
@@ -112,7 +112,7 @@ fn write_topics(out: &mut String, report: &Report) {
     }
 }
 
-fn write_answer(out: &mut String, index: usize, answer: &Answer, width: usize) {
+fn write_answer(out: &mut String, index: usize, answer: &QuestionResult, width: usize) {
     let score = answer.score.map_or_else(|| "-".to_string(), |s| format!("{s}/100"));
     let _ = writeln!(
         out,
