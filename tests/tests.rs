@@ -4,8 +4,10 @@ mod util;
 
 mod bank_cli;
 mod bank_coverage;
+mod browser;
 mod in_process;
 mod pty;
 mod quiz_cli;
+mod report_cli;
 mod score_cli;
 mod scoring;
