@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use dialoguer::MultiSelect;
 use dialoguer::theme::ColorfulTheme;
 
-use super::history::open_history;
+use super::history::{HistoryLog, open_history};
 use super::output::Target;
 use super::{Exit, bank_description, report_format, vocabulary_for};
 use crate::bank::{Bank, Question};
@@ -20,11 +20,11 @@ use crate::quiz::interrupt;
 use crate::quiz::pick::{by_ids, prefer_not_recent, review_order};
 use crate::quiz::plan::{Filter, order, select};
 use crate::quiz::script::{AnswerFile, Lines};
-use crate::quiz::session::{self, Responder, Settings, Status};
+use crate::quiz::session::{self, FinishedSession, Responder, Settings, Status};
 use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
 use crate::render::{feedback, plural, terminal_width};
-use crate::report::{QuestionResult, Report, SessionInfo, text};
+use crate::report::{Format, QuestionResult, Report, SessionInfo, text};
 
 /// The questions of a session and how they were chosen.
 struct Plan<'a> {
@@ -60,72 +60,103 @@ pub fn run(
     };
     // Read the answers file (if any) before printing anything, so a bad file is just one error line.
     let mut responder = responder(args, &plan.questions, interactive, err)?;
-    let width = terminal_width();
-    if !global.quiet {
-        if plan.available < plan.questions.len().max(args.count as usize) && args.ids.is_empty() {
-            writeln!(out, "Only {} questions match; asking all of them.", plan.available)?;
-        }
-        writeln!(out, "{} · {}", plural(plan.questions.len(), "question"), plan.rerun)?;
-    }
-    if interactive && !global.quiet {
-        writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
-    }
-    if let Some(log) = &mut history {
-        let planned = plan.questions.iter().map(|q| unanswered(q)).collect();
-        log.append(&Entry::Start { session: plan.info.clone(), planned });
-    }
-    let vocabulary = vocabulary_for(bank, plan.questions.iter().copied());
     let settings = Settings {
         limits: Limits { session: args.time, per_question: args.per_question },
         exam: args.exam,
         chatty: !global.quiet,
         echo: !interactive && !global.quiet,
-        width,
+        width: terminal_width(),
     };
-    let session_id = plan.info.id.clone();
+    if !global.quiet {
+        write_intro(out, args, &plan, interactive)?;
+    }
+    let finished = ask(bank, &plan, responder.as_mut(), settings, history.as_mut(), out)?;
+    if let Some(warning) = history.as_ref().and_then(|h| h.warning.as_ref()) {
+        writeln!(err, "{warning}")?;
+    }
+    let interrupted = finished.interrupted;
+    sum_up(out, plan, &finished, args, global.quiet, export, settings.width)?;
+    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
+}
+
+fn write_intro(out: &mut dyn Write, args: &QuizArgs, plan: &Plan, interactive: bool) -> io::Result<()> {
+    if plan.available < plan.questions.len().max(args.count as usize) && args.ids.is_empty() {
+        writeln!(out, "Only {} questions match; asking all of them.", plan.available)?;
+    }
+    writeln!(out, "{} · {}", plural(plan.questions.len(), "question"), plan.rerun)?;
+    if interactive {
+        writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
+    }
+    Ok(())
+}
+
+/// Runs the session, recording its start, every question as it is done, and its end.
+fn ask(
+    bank: &Bank,
+    plan: &Plan,
+    responder: &mut dyn Responder,
+    settings: Settings,
+    mut history: Option<&mut HistoryLog>,
+    out: &mut dyn Write,
+) -> Result<FinishedSession> {
+    let session = &plan.info.id;
+    if let Some(log) = history.as_deref_mut() {
+        let planned = plan.questions.iter().map(|q| unanswered(q)).collect();
+        log.append(&Entry::Start { session: plan.info.clone(), planned });
+    }
+    let vocabulary = vocabulary_for(bank, plan.questions.iter().copied());
     let mut record_answer = |question: &Question, record: &session::Record| {
-        if let Some(log) = &mut history {
-            log.append(&Entry::Answer {
-                session: session_id.clone(),
-                answer: QuestionResult::new(question, record),
-            });
+        if let Some(log) = history.as_deref_mut() {
+            let answer = QuestionResult::new(question, record);
+            log.append(&Entry::Answer { session: session.clone(), answer });
         }
     };
-    let outcome = session::run(
+    let finished = session::run(
         &plan.questions,
         &vocabulary,
-        responder.as_mut(),
+        responder,
         &SystemClock,
         settings,
         out,
         &mut record_answer,
     )?;
-    let interrupted = outcome.interrupted;
-    if let Some(log) = &mut history {
-        log.append(&Entry::End { session: session_id, interrupted, elapsed: outcome.elapsed });
-        if let Some(warning) = &log.warning {
-            writeln!(err, "{warning}")?;
-        }
+    if let Some(log) = history {
+        let (interrupted, elapsed) = (finished.interrupted, finished.elapsed);
+        log.append(&Entry::End { session: session.clone(), interrupted, elapsed });
     }
+    Ok(finished)
+}
+
+/// After the session: held-back feedback (exam), the summary, the command that re-asks the weak
+/// questions, and the exported report.
+fn sum_up(
+    out: &mut dyn Write,
+    plan: Plan,
+    finished: &FinishedSession,
+    args: &QuizArgs,
+    quiet: bool,
+    export: Option<(Format, Target)>,
+    width: usize,
+) -> Result<()> {
     if args.exam {
-        write_exam_feedback(out, &plan.questions, &outcome.records, width)?;
+        write_exam_feedback(out, &plan.questions, &finished.records, width)?;
     }
     let answers =
-        plan.questions.iter().zip(&outcome.records).map(|(q, r)| QuestionResult::new(q, r)).collect();
-    let report = Report::new(plan.info, answers, interrupted, outcome.elapsed);
+        plan.questions.iter().zip(&finished.records).map(|(q, r)| QuestionResult::new(q, r)).collect();
+    let report = Report::new(plan.info, answers, finished.interrupted, finished.elapsed);
     write!(out, "{}", text::render(&report, args.exam))?;
     let weak = report.weak_ids();
-    if !weak.is_empty() && !global.quiet {
+    if !weak.is_empty() && !quiet {
         writeln!(out, "\nRe-ask the weak ones: rehearse quiz --ids {}", weak.join(","))?;
     }
     if let Some((format, target)) = export {
         let path = target.path().display().to_string();
         target.write(&format.render(&report, width))?;
-        if !global.quiet {
+        if !quiet {
             writeln!(out, "Report written to {path}")?;
         }
     }
-    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
+    Ok(())
 }
 
 /// Chooses the questions: `--ids` exactly, `--review` by the schedule, else filtered and shuffled
