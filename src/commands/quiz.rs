@@ -319,3 +319,17 @@ fn write_exam_feedback(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Difficulty;
+
+    #[test]
+    fn the_rerun_line_names_the_picked_topics_and_filters() {
+        let filter =
+            Filter { topics: vec!["http".into(), "security".into()], difficulty: Some(Difficulty::Hard) };
+        assert_eq!(rerun_flags(6, &filter, 5), "--seed 6 -t http,security -d hard -n 5");
+        assert_eq!(rerun_flags(6, &Filter::default(), 10), "--seed 6");
+    }
+}

@@ -2,9 +2,10 @@
 //! state (valid JSON with seconds, parseable CSV, escaped HTML).
 
 use std::path::Path;
+use std::time::Duration;
 
 use super::fixture::report;
-use super::{Format, csv, html, json, markdown, text};
+use super::{Format, csv, html, json, markdown, progress, text};
 
 #[test]
 fn text_summary_snapshot() {
@@ -97,4 +98,43 @@ fn the_format_follows_the_extension() {
 #[test]
 fn weak_ids_are_the_questions_under_the_pass_mark() {
     assert_eq!(report().weak_ids(), ["http-idempotent-methods", "security-xss", "security-cors"]);
+}
+
+/// Two recorded sessions of the fixture, a week apart, the second one better.
+fn progress_fixture() -> crate::history::stats::Stats {
+    use crate::history::{Entry, sessions};
+    let mut entries = Vec::new();
+    for (id, at, bump) in [("s1", "2026-11-20T08:00:00Z", 0), ("s2", "2026-11-27T08:00:00Z", 20)] {
+        let mut info = report().session;
+        info.id = id.into();
+        info.started_at = at.into();
+        entries.push(Entry::Start { session: info, planned: Vec::new() });
+        for mut answer in report().answers.into_iter().filter(|a| a.score.is_some()) {
+            answer.score = answer.score.map(|s| s.saturating_add(bump).min(100));
+            entries.push(Entry::Answer { session: id.into(), answer });
+        }
+        entries.push(Entry::End {
+            session: id.into(),
+            interrupted: false,
+            elapsed: Duration::from_secs(245),
+        });
+    }
+    let now = humantime::parse_rfc3339("2026-11-28T08:00:00Z").unwrap();
+    crate::history::stats::stats(&sessions(entries), now)
+}
+
+#[test]
+fn progress_text_snapshot() {
+    console::set_colors_enabled(false);
+    insta::assert_snapshot!(progress::text(&progress_fixture(), 80));
+}
+
+#[test]
+fn progress_json_snapshot() {
+    insta::assert_snapshot!(String::from_utf8(progress::json(&progress_fixture())).unwrap());
+}
+
+#[test]
+fn progress_html_snapshot() {
+    insta::assert_snapshot!(progress::html(&progress_fixture()));
 }
