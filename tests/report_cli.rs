@@ -227,6 +227,8 @@ fn review_asks_due_questions_then_the_weakest_then_unseen_ones() {
     assert_eq!(&ids[..3], ["http-429-rate-limit", "http-put-vs-patch", "http-redirects"], "{ids:?}");
     assert!(!["http-429-rate-limit", "http-put-vs-patch", "http-redirects"].contains(&ids[3]));
     assert_eq!(report["session"]["mode"], "review");
+    let rerun = "4 questions · chosen from your history (rerun with --ids http-429-rate-limit,http-put-vs-patch,http-redirects,";
+    assert!(run.stdout.contains(rerun), "{}", run.stdout);
 }
 
 #[test]

@@ -200,7 +200,7 @@ fn plan<'a>(
     questions.truncate(count);
     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
     let seeded: Vec<&str> = shuffled.iter().take(count).map(|q| q.id.as_str()).collect();
-    let rerun = if ids == seeded {
+    let rerun = if ids == seeded && !args.review {
         format!("seed {seed} (rerun with {})", rerun_flags(seed, &filter, args.count))
     } else {
         format!("chosen from your history (rerun with --ids {})", ids.join(","))
