@@ -141,7 +141,10 @@ pub fn run(
         };
         let assessment =
             (status != Status::Skipped).then(|| Rubric::for_question(question, vocabulary).assess(&answer));
-        if let (Some(assessment), true) = (&assessment, settings.chatty && !settings.exam) {
+        let record = record(question, answer, status, assessment, elapsed);
+        // Recorded before the feedback is shown: from here on the answer survives a crash.
+        on_record(question, &record);
+        if let (Some(assessment), true) = (&record.assessment, settings.chatty && !settings.exam) {
             if status == Status::TimedOut {
                 writeln!(
                     out,
@@ -151,8 +154,6 @@ pub fn run(
             }
             write!(out, "{}", feedback::render(question, assessment, true, settings.width))?;
         }
-        let record = record(question, answer, status, assessment, elapsed);
-        on_record(question, &record);
         records.push(record);
     }
     for question in &questions[records.len()..] {
