@@ -4,9 +4,11 @@ mod util;
 
 mod bank_cli;
 mod bank_coverage;
+mod browser;
 mod claims;
 mod in_process;
 mod pty;
 mod quiz_cli;
+mod report_cli;
 mod score_cli;
 mod scoring;

@@ -1,38 +1,16 @@
-//! Feedback on one answer as terminal text: score bar, covered, missed and contradicted points.
+//! Feedback on one answer as terminal text: score bar, covered, missed and contradicted points,
+//! then the model answer.
 
 use std::fmt::Write;
 
-use console::{Style, style};
+use console::style;
 
+use super::{BAR_WIDTH, bar, indented, score_style};
 use crate::bank::Question;
 use crate::score::{Assessment, Verdict};
 
-/// Width of the score bar in cells.
-const BAR_WIDTH: usize = 20;
-
-/// The width to wrap text to: the terminal's, up to 80 columns.
-pub fn text_width() -> usize {
-    console::Term::stdout().size_checked().map_or(80, |(_, columns)| usize::from(columns).clamp(20, 80))
-}
-
-/// A bar of `score` (0–100) in `width` cells, coloured by how good it is.
-pub fn bar(score: u8, width: usize) -> String {
-    let filled = (usize::from(score) * width + 50) / 100;
-    let colour = score_style(score);
-    format!("{}{}", colour.apply_to("█".repeat(filled)), style("░".repeat(width - filled)).dim())
-}
-
-/// Green from 80, yellow from 50, red below.
-pub fn score_style(score: u8) -> Style {
-    match score {
-        80.. => Style::new().green(),
-        50..=79 => Style::new().yellow(),
-        _ => Style::new().red(),
-    }
-}
-
-/// The feedback block; `with_model_answer` appends the model answer.
-pub fn render(question: &Question, assessment: &Assessment, with_model_answer: bool) -> String {
+/// The feedback block, wrapped to `width`; `with_model_answer` appends the model answer.
+pub fn render(question: &Question, assessment: &Assessment, with_model_answer: bool, width: usize) -> String {
     let mut out = String::new();
     let score = assessment.score;
     let _ = writeln!(
@@ -81,9 +59,12 @@ pub fn render(question: &Question, assessment: &Assessment, with_model_answer: b
         }
     }
     if with_model_answer {
-        let _ = writeln!(out, "{}", style("Model answer").bold());
-        let _ =
-            writeln!(out, "{}", textwrap::indent(&textwrap::fill(&question.answer, text_width() - 4), "  "));
+        out.push_str(&model_answer(question, width));
     }
     out
+}
+
+/// The model answer under its heading, indented and wrapped to `width`.
+pub fn model_answer(question: &Question, width: usize) -> String {
+    format!("{}\n{}\n", style("Model answer").bold(), indented(&question.answer, width.saturating_sub(2), 2))
 }

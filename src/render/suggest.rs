@@ -1,4 +1,4 @@
-//! "Did you mean …?" suggestions for mistyped names (fields, topics, question ids).
+//! "Did you mean …?" suggestions for mistyped names (fields, topics, question ids, sessions).
 
 /// The candidate closest to `name`, when it is close enough to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
@@ -10,9 +10,14 @@ pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// " (did you mean `x`?)" for the closest candidate, or nothing: appended to an error message.
+pub fn did_you_mean(name: &str, candidates: &[&str]) -> String {
+    closest(name, candidates).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::*;
 
     #[test]
     fn suggests_only_close_names() {
@@ -20,5 +25,7 @@ mod tests {
         assert_eq!(closest("answr", &names), Some("answer"));
         assert_eq!(closest("pionts", &names), Some("points"));
         assert_eq!(closest("zebra", &names), None);
+        assert_eq!(did_you_mean("answr", &names), " (did you mean `answer`?)");
+        assert_eq!(did_you_mean("zebra", &names), "");
     }
 }
