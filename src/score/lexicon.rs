@@ -20,6 +20,7 @@ const STOP_WORDS: &[&str] = &[
     "yet", "you", "your", "yours", "yourself", "yourselves", "basically", "i'm", "it's", "that's",
     "there's", "they're", "we're", "you're", "i've", "we've", "you've", "let's", "e.g", "i.e", "eg",
     "ie", "really", "thing", "things", "way", "like", "well", "since", "though", "necessarily",
+    "instead",
 ];
 
 /// Words that deny what follows them ("none" is not one: in answers it is far more often a value,
@@ -104,4 +105,22 @@ static GENERIC_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Whether a stem is one of the [`GENERIC_WORDS`].
 pub fn is_generic_stem(stem: &str) -> bool {
     GENERIC_SET.contains(stem)
+}
+
+/// Words that judge whether something is needed or worth doing: denying them denies the thing
+/// ("a retry is not necessary").
+const EVALUATIVE: &[&str] = &[
+    "needed",
+    "necessary",
+    "required",
+    "important",
+    "essential",
+    "recommended",
+    "worth",
+    "useful",
+    "mandatory",
+];
+
+pub fn is_evaluative(word: &str) -> bool {
+    EVALUATIVE.contains(&word)
 }

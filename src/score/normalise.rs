@@ -8,7 +8,9 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::lexicon::{cancels_negation, is_clause_break, is_negation_cue, is_stop_word, number_word};
+use super::lexicon::{
+    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_stop_word, number_word,
+};
 use super::segment;
 
 /// How far a negation reaches: this many content words, unless a clause ends first.
@@ -65,22 +67,39 @@ struct Cursor {
     reach: usize,
     /// The last word seen, for "not only", "no longer" and abbreviations ending in a dot.
     last: String,
+    /// Where the current clause's words start in the output.
+    clause_start: usize,
+    /// A denial that no word has used yet: if the clause ends first, it denies what the clause
+    /// said before it ("… but POST is not").
+    dangling: bool,
 }
 
 impl Cursor {
-    fn end_clause(&mut self) {
+    fn end_clause(&mut self, words: &mut [Token]) {
+        if self.dangling {
+            for word in &mut words[self.clause_start..] {
+                word.negated = true;
+            }
+        }
+        self.dangling = false;
         self.clause += 1;
         self.reach = 0;
+        self.clause_start = words.len();
     }
 
-    fn end_statement(&mut self) {
+    fn end_statement(&mut self, words: &mut [Token]) {
         self.statement += 1;
-        self.end_clause();
+        self.end_clause(words);
     }
 
-    fn end_sentence(&mut self) {
+    fn end_sentence(&mut self, words: &mut [Token]) {
         self.sentence += 1;
-        self.end_statement();
+        self.end_statement(words);
+    }
+
+    fn deny(&mut self) {
+        self.reach = NEGATION_REACH;
+        self.dangling = true;
     }
 }
 
@@ -94,9 +113,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         let Some(word) = clean_word(piece) else {
             match boundary(piece) {
                 Boundary::Sentence if !is_abbreviation(&at.last) && !is_ellipsis(&folded, start) => {
-                    at.end_sentence();
+                    at.end_sentence(&mut out.words);
                 }
-                Boundary::Sentence | Boundary::Clause => at.end_clause(),
+                Boundary::Sentence | Boundary::Clause => at.end_clause(&mut out.words),
                 Boundary::None => {}
             }
             continue;
@@ -105,6 +124,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         if at.reach > 0 && (cancels_negation(word) || (last == "no" && word == "longer")) {
             // "not only … but also" asserts; "no longer valid" is a fact about now, not a denial.
             at.reach = 0;
+            at.dangling = false;
             if cancels_negation(word) {
                 continue;
             }
@@ -113,11 +133,16 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             // A second denial inside the first's reach undoes it ("not true that PUT isn't
             // idempotent"); "neither … nor" is one denial spread over two words.
             let double = at.reach > 0 && !matches!(word, "nor" | "neither") && last != "neither";
-            at.reach = if double { 0 } else { NEGATION_REACH };
+            if double {
+                at.reach = 0;
+                at.dangling = false;
+            } else {
+                at.deny();
+            }
             continue;
         }
         if is_clause_break(word) {
-            at.end_statement();
+            at.end_statement(&mut out.words);
         }
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
@@ -127,8 +152,12 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             }
         }
         out.words.push(token(word, at.reach > 0, &at));
+        // "Checkpointing isn't needed" denies checkpointing: a denial of mere need or importance
+        // still reaches back over its clause.
+        at.dangling &= is_evaluative(word);
         at.reach = at.reach.saturating_sub(1);
     }
+    at.end_clause(&mut out.words);
     out
 }
 
@@ -306,7 +335,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 15] = [
+        let table: [(&str, &[&str]); 20] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -326,6 +355,13 @@ mod tests {
             ("PATCH is not necessarily idempotent", &["idempotent"]),
             ("POST is not safe. It is useful", &["safe"]),
             ("POST isnt idempotent", &["idempotent"]),
+            // A denial at a clause's end denies what the clause said before it.
+            ("GET is idempotent but POST is not", &["post"]),
+            ("GET is idempotent, POST isn't.", &["post"]),
+            ("no, it is idempotent", &[]),
+            // Denying that something is needed denies the thing.
+            ("checkpointing isn't needed", &["checkpointing", "needed"]),
+            ("the token is not valid", &["valid"]),
         ];
         for (text, expected) in table {
             assert_eq!(negated(text), expected, "{text}");

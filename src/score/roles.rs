@@ -2,7 +2,7 @@
 //! attributes each matched claim to the term its clause is about.
 
 use super::Pattern;
-use super::matcher::{Answer, occurrences};
+use super::matcher::{Answer, ordered_occurrences};
 
 /// One contrasted term of a question ("PUT" in PUT vs PATCH), compiled.
 #[derive(Debug, Clone)]
@@ -16,9 +16,9 @@ pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for (side, term) in sides.iter().enumerate() {
         for pattern in &term.patterns {
-            for place in occurrences(&pattern.words, answer) {
-                // A term is a name: its words stand together ("refresh token", not "refresh the
-                // access token").
+            for place in ordered_occurrences(&pattern.words, answer) {
+                // A term is a name: its words stand together and in order ("refresh token", not
+                // "refresh the access token"; "connect timeout", not "timeout … connected").
                 let (first, last) = (place[0], place[place.len() - 1]);
                 if last - first + 1 == pattern.words.len() {
                     found.push((first, side));
@@ -44,14 +44,16 @@ pub enum Certainty {
     Earlier,
 }
 
-/// The side a claim found at `place` is about: the first term named in its clause (the clause's
-/// subject: "a URL is the kind of URI that …" is about the URL), else the nearest named earlier in
-/// its sentence, else later in its sentence, else the last one named before it; `None` when the
-/// answer names no term that could be meant.
+/// The side a claim found at `place` is about, for a point about side `own`: `own` when its clause
+/// names it at all ("502/503 tend to be an overloaded upstream" holds for both), else the first
+/// term named in its clause (the clause's subject: "a URL is the kind of URI that …" is about the
+/// URL), else the nearest named earlier in its sentence, else later in its sentence, else the
+/// last one named before it; `None` when the answer names no term that could be meant.
 pub fn subject(
     mentions: &[(usize, usize)],
     answer: &Answer<'_>,
     place: &[usize],
+    own: usize,
 ) -> Option<(usize, Certainty)> {
     let words = answer.words;
     let (start, end) = (place[0], place[place.len() - 1]);
@@ -59,11 +61,15 @@ pub fn subject(
     let sentence = words[start].sentence;
     // A term inside the claim's own words is its object, not its subject ("the refresh token gets
     // a new access token").
-    let outside: Vec<(usize, usize)> = mentions.iter().copied().filter(|(at, _)| !place.contains(at)).collect();
+    let outside: Vec<(usize, usize)> =
+        mentions.iter().copied().filter(|(at, _)| !place.contains(at)).collect();
     let mentions = outside.as_slice();
     let before = |&&(at, _): &&(usize, usize)| at <= end;
     let in_clause = |&&(at, _): &&(usize, usize)| words[at].clause == clause;
     let in_sentence = |&&(at, _): &&(usize, usize)| words[at].sentence == sentence;
+    if mentions.iter().filter(in_clause).any(|&(_, side)| side == own) {
+        return Some((own, Certainty::Clause));
+    }
     if let Some(&(_, side)) = mentions.iter().find(in_clause) {
         return Some((side, Certainty::Clause));
     }
@@ -82,6 +88,7 @@ pub fn subject(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::matcher::occurrences;
     use crate::score::normalise::tokens;
     use crate::score::pattern;
 
@@ -99,7 +106,8 @@ mod tests {
         let sides = sides();
         let named = mentions(&sides, &index);
         let place = occurrences(&pattern(claim).unwrap().words, &index).into_iter().next()?;
-        subject(&named, &index, &place).map(|(side, _)| sides[side].name.clone())
+        // As if the claim were about a third term, so that the attribution itself is seen.
+        subject(&named, &index, &place, usize::MAX).map(|(side, _)| sides[side].name.clone())
     }
 
     #[test]
@@ -123,6 +131,17 @@ mod tests {
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
         }
+    }
+
+    #[test]
+    fn a_claim_of_both_terms_holds_for_each() {
+        let words = tokens("PATCH or PUT replaces the whole resource", false).words;
+        let index = Answer::new(&words);
+        let sides = sides();
+        let named = mentions(&sides, &index);
+        let place = occurrences(&pattern("replace whole resource").unwrap().words, &index).remove(0);
+        assert_eq!(subject(&named, &index, &place, 0), Some((0, Certainty::Clause)));
+        assert_eq!(subject(&named, &index, &place, 1), Some((1, Certainty::Clause)));
     }
 
     #[test]

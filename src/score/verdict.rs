@@ -138,7 +138,7 @@ pub fn judge(
             let negated = place.iter().any(|&i| answer.words[i].negated);
             let agrees = pattern.negative.is_none_or(|negative| negated == negative);
             let subject = criterion.about.and_then(|about| {
-                roles::subject(mentions, answer, &place).filter(|&(side, _)| side != about)
+                roles::subject(mentions, answer, &place, about).filter(|&(side, _)| side != about)
             });
             let rival = match subject {
                 // A rival named in the claim's own clause: the claim is made of it.
