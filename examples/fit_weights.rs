@@ -19,9 +19,11 @@ fn main() -> ExitCode {
     let rows = parse_rows(&text).expect("valid graded rows");
     let bank = load(&BankSource::Builtin).expect("the built-in bank");
     let evidence = evidence_rows(&rows, &bank).expect("rows of the bank's questions");
-    let fitted = descend(&evidence, Weights::default());
+    let derived = evidence.iter().all(|row| row.evidence.iter().all(|e| e.derived));
+    let current = if derived { Weights::DERIVED } else { Weights::POINTS };
+    let fitted = descend(&evidence, current);
     println!("{:.4}  {fitted:?}", fitness(&evidence, &fitted));
-    report("default", &evidence, &Weights::default());
+    report("current", &evidence, &current);
     report("fitted", &evidence, &fitted);
     ExitCode::SUCCESS
 }

@@ -97,9 +97,8 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
 /// Scores every row: against its own reference answers (best of them) when it has some, else
 /// against the bank question it names.
 pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Scored>, RowError> {
-    let weights = Weights::default();
     let evidence = evidence_rows(rows, bank)?;
-    Ok(evidence.iter().map(|row| row.scored(&weights)).collect())
+    Ok(evidence.iter().map(RowEvidence::fitted).collect())
 }
 
 /// A row with the evidence of its answer against each of its rubrics, so that the score's
@@ -115,7 +114,16 @@ pub struct RowEvidence {
 impl RowEvidence {
     /// The row's score under `weights`: the best over its rubrics.
     pub fn scored(&self, weights: &Weights) -> Scored {
-        let best = self.evidence.iter().map(|e| e.score(weights)).max().unwrap_or(0);
+        self.best(|e| e.score(weights))
+    }
+
+    /// The row's score under the fitted weights, as `rehearse` scores it.
+    pub fn fitted(&self) -> Scored {
+        self.best(Evidence::fitted_score)
+    }
+
+    fn best(&self, score: impl Fn(&Evidence) -> u8) -> Scored {
+        let best = self.evidence.iter().map(score).max().unwrap_or(0);
         Scored {
             id: self.id.clone(),
             kind: self.kind.clone(),
@@ -146,12 +154,11 @@ pub fn evidence_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<
             };
             rubrics.insert(key.clone(), compiled);
         }
-        let weights = Weights::default();
         out.push(RowEvidence {
             id: row.id.clone().unwrap_or_else(|| format!("line {line}")),
             kind: row.kind.clone(),
             grade: row.grade / row.max_grade,
-            evidence: rubrics[&key].iter().map(|r| r.assess_with(&row.answer, &weights).1).collect(),
+            evidence: rubrics[&key].iter().map(|r| r.judge(&row.answer).1).collect(),
         });
     }
     Ok(out)

@@ -64,6 +64,8 @@ pub struct Rubric {
     /// Points derived from the model answer, blended in so that a correct answer in other words
     /// than the points' still earns credit; empty when `criteria` are themselves derived.
     model: Vec<Criterion>,
+    /// Whether `criteria` were derived from a model answer.
+    derived: bool,
 }
 
 /// Whether an answer covered a point.
@@ -126,6 +128,7 @@ impl Rubric {
                 sides: Vec::new(),
                 wrong: compile_wrong(&question.wrong),
                 model: Vec::new(),
+                derived: true,
             };
         }
         // The blended model words weigh the same: measured as good as weighting them by rarity
@@ -158,7 +161,7 @@ impl Rubric {
             })
             .filter(|c| !c.patterns.is_empty())
             .collect();
-        Rubric { criteria, sides, wrong: compile_wrong(wrong), model: Vec::new() }
+        Rubric { criteria, sides, wrong: compile_wrong(wrong), model: Vec::new(), derived: false }
     }
 
     /// Points derived from a model answer (see [`derive`]).
@@ -168,16 +171,17 @@ impl Rubric {
             sides: Vec::new(),
             wrong: Vec::new(),
             model: Vec::new(),
+            derived: true,
         }
     }
 
     /// Scores `answer` against the rubric.
     pub fn assess(&self, answer: &str) -> Assessment {
-        self.assess_with(answer, &Weights::default()).0
+        self.judge(answer).0
     }
 
-    /// Scores `answer` under `weights`, with the evidence the score was computed from.
-    pub fn assess_with(&self, answer: &str, weights: &Weights) -> (Assessment, Evidence) {
+    /// Scores `answer`, with the evidence the score was computed from (to fit the weights).
+    pub fn judge(&self, answer: &str) -> (Assessment, Evidence) {
         let text = tokens(answer, false);
         let index = Answer::new(&text.words);
         let mentions = roles::mentions(&self.sides, &index);
@@ -190,8 +194,8 @@ impl Rubric {
                 self.model.iter().map(|c| verdict::judge(c, &[], &[], &index)).collect();
             (verdict::coverage(&results), verdict::denied(&results))
         });
-        let evidence = Evidence::new(&points, model, wrong.len(), &text);
-        (Assessment { score: evidence.score(weights), points, wrong }, evidence)
+        let evidence = Evidence::new(&points, model, wrong.len(), &text, self.derived);
+        (Assessment { score: evidence.fitted_score(), points, wrong }, evidence)
     }
 }
 

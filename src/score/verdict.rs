@@ -31,19 +31,32 @@ pub struct Weights {
     pub statement_floor: f64,
 }
 
-impl Default for Weights {
-    fn default() -> Weights {
-        Weights {
-            curve: 0.5,
-            threshold: 0.1,
-            blend: 0.8,
-            model_denial: 4.0,
-            contradiction: 0.25,
-            wrong_claim: 0.6,
-            statement_share: 0.15,
-            statement_floor: 0.2,
-        }
-    }
+impl Weights {
+    /// For questions with points of their own, fitted on the blind-written development set
+    /// (`examples/fit_weights.rs`, `docs/scoring.md`).
+    pub const POINTS: Weights = Weights {
+        curve: 0.5,
+        threshold: 0.1,
+        blend: 0.8,
+        model_denial: 4.0,
+        contradiction: 0.25,
+        wrong_claim: 0.6,
+        statement_share: 0.15,
+        statement_floor: 0.2,
+    };
+
+    /// For questions whose points are derived from the model answer: coverage of many single
+    /// words, fitted on the development split of the Mohler data.
+    pub const DERIVED: Weights = Weights {
+        curve: 0.4,
+        threshold: 0.0,
+        blend: 1.0,
+        model_denial: 0.0,
+        contradiction: 0.0,
+        wrong_claim: 0.6,
+        statement_share: 0.2,
+        statement_floor: 0.8,
+    };
 }
 
 /// What the score of an answer is computed from; kept apart from the weights so that they can be
@@ -60,6 +73,8 @@ pub struct Evidence {
     pub wrong_claims: usize,
     /// Function words over all words of the answer.
     pub statement_share: f64,
+    /// Whether the points were derived from the model answer (scored under [`Weights::DERIVED`]).
+    pub derived: bool,
 }
 
 impl Evidence {
@@ -68,6 +83,7 @@ impl Evidence {
         model_coverage: Option<(f64, f64)>,
         wrong_claims: usize,
         text: &Tokens,
+        derived: bool,
     ) -> Evidence {
         let counted: Vec<&PointResult> = points.iter().filter(|p| !p.bonus).collect();
         let mean = counted.iter().map(|p| p.weight).sum::<f64>() / counted.len().max(1) as f64;
@@ -79,7 +95,19 @@ impl Evidence {
         let all_words = text.function_words + text.words.len();
         let statement_share =
             if all_words == 0 { 0.0 } else { text.function_words as f64 / all_words as f64 };
-        Evidence { coverage: coverage(points), model_coverage, contradicted, wrong_claims, statement_share }
+        Evidence {
+            coverage: coverage(points),
+            model_coverage,
+            contradicted,
+            wrong_claims,
+            statement_share,
+            derived,
+        }
+    }
+
+    /// 0–100, under the weights fitted for this kind of rubric.
+    pub fn fitted_score(&self) -> u8 {
+        self.score(if self.derived { &Weights::DERIVED } else { &Weights::POINTS })
     }
 
     /// 0–100.
