@@ -41,7 +41,7 @@ impl Weights {
         model_denial: 4.0,
         contradiction: 0.25,
         wrong_claim: 0.6,
-        statement_share: 0.15,
+        statement_share: 0.2,
         statement_floor: 0.2,
     };
 
