@@ -111,6 +111,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let mut at = Cursor::default();
     for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
+            if is_copula_sign(piece) {
+                // Notes write "level 0 = one endpoint": the sign is the statement's verb.
+                out.function_words += 1;
+            }
             match boundary(piece) {
                 Boundary::Sentence if !is_abbreviation(&at.last) && !is_ellipsis(&folded, start) => {
                     at.end_sentence(&mut out.words);
@@ -272,6 +276,11 @@ fn boundary(piece: &str) -> Boundary {
     }
 }
 
+/// Signs that notes use for "is" or "means".
+fn is_copula_sign(piece: &str) -> bool {
+    matches!(piece, "=" | "\u{2192}" | "\u{21d2}")
+}
+
 /// Whether the dot at `at` is part of an ellipsis ("urn:isbn:..."), which elides rather than ends.
 fn is_ellipsis(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
@@ -386,6 +395,7 @@ mod tests {
             ]
         );
         assert_eq!(text.function_words, 5, "it, whereas, e.g, a, then");
+        assert_eq!(tokens("level 0 = one endpoint", false).function_words, 1, "notes write = for is");
     }
 
     #[test]
