@@ -40,7 +40,7 @@ pub enum Certainty {
     /// REST for free: … caching disappears" is not about REST): good enough to credit a claim.
     Sentence,
     /// The term was named in an earlier sentence ("PUT … . It replaces …"): a guess at what
-    /// "it" means, good enough to credit a claim, not to call it a swap.
+    /// "it" means, too weak to call a swap on.
     Earlier,
 }
 

@@ -171,12 +171,14 @@ pub fn judge(
             let rival = match subject {
                 // A rival named in the claim's own clause: the claim is made of it.
                 Some((side, Certainty::Clause)) => Some(side),
-                None => None,
-                // A rival named elsewhere in the sentence or earlier may not be the subject ("in
-                // exchange you lose what HTTP gives REST for free: … caching disappears"), but
-                // the claim is not shown to be about the point's term either: neither credited
-                // nor called a swap (measured: crediting it let swapped answers through).
-                Some((_, Certainty::Sentence | Certainty::Earlier)) => continue,
+                // A rival named elsewhere in the sentence may not be the subject ("in exchange
+                // you lose what HTTP gives REST for free: … caching disappears"), but the claim
+                // is not shown to be about the point's term either: neither credited nor called a
+                // swap (measured: crediting it let swapped answers through).
+                Some((_, Certainty::Sentence)) => continue,
+                // A sentence that names no term at all stands on its own ("It replaces …"): the
+                // last term named earlier is too weak a guess to call a swap on.
+                Some((_, Certainty::Earlier)) | None => None,
             };
             let words = || place.iter().map(|&i| answer.words[i].word.clone()).collect();
             match (agrees, rival) {
