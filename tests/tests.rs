@@ -4,6 +4,7 @@ mod util;
 
 mod bank_cli;
 mod bank_coverage;
+mod bank_quality;
 mod browser;
 mod claims;
 mod in_process;
