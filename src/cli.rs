@@ -90,6 +90,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Print a shell completion script, e.g. rehearse completions bash >
+    /// ~/.local/share/bash-completion/completions/rehearse
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. rehearse man > ~/.local/share/man/man1/rehearse.1
+    Man,
+    /// Print the JSON Schema of the bank format, for an editor's YAML language server
+    Schema,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,11 @@ mod util;
 
 mod bank_cli;
 mod bank_coverage;
+mod errors_doc;
+mod hostile;
 mod in_process;
+mod meta;
+mod props;
 mod pty;
 mod quiz_cli;
 mod score_cli;

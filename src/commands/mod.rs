@@ -3,6 +3,8 @@
 
 mod browse;
 mod eval;
+mod meta;
+mod progress;
 mod quiz;
 mod score;
 mod validate;
@@ -50,6 +52,13 @@ where
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(error) if empty_bank_variable() && error.to_string().contains("'--bank <PATH>'") => {
+            let _ = writeln!(
+                stderr,
+                "error: REHEARSE_BANK is set but empty; unset it, or set it to a bank file or folder"
+            );
+            return Exit::Failed;
+        }
         Err(error) => return clap_exit(&error, stdout, stderr),
     };
     set_colors(cli.global.color);
@@ -73,9 +82,17 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> 
         Command::Score { id, answer, format } => {
             score::run(&load_bank(&global)?, &id, answer, format, out, err)
         }
-        Command::Validate { paths } => validate::run(&global, &paths, out),
+        Command::Validate { paths } => validate::run(&global, &paths, out, err),
         Command::Eval { file, format } => eval::run(&global, &file, format, out, err),
+        Command::Completions { shell } => meta::completions(shell, out),
+        Command::Man => meta::man(out),
+        Command::Schema => meta::schema(out),
     }
+}
+
+/// Whether `REHEARSE_BANK` is set to nothing (clap would blame a `--bank` the user never typed).
+fn empty_bank_variable() -> bool {
+    std::env::var_os("REHEARSE_BANK").is_some_and(|v| v.is_empty())
 }
 
 /// `--help` and `--version` go to stdout with exit 0; usage errors to stderr with exit 2.
@@ -123,7 +140,9 @@ fn plural(count: usize, noun: &str) -> String {
 fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
     bank.question(id).ok_or_else(|| {
         let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-        match closest(id, &ids) {
+        let suggestion = closest(id, &ids);
+        let id = bank::shown(id);
+        match suggestion {
             Some(near) => anyhow::anyhow!("no question with id `{id}`; did you mean `{near}`?"),
             None => {
                 anyhow::anyhow!("no question with id `{id}`; run `rehearse list` to see the ids")

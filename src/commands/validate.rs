@@ -5,13 +5,22 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Exit, plural, source};
+use super::{Exit, plural, progress, source};
 use crate::bank::{self, BankSource};
 use crate::cli::Global;
 
-pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write) -> Result<Exit> {
+pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> {
     let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };
-    let report = bank::check(&source)?;
+    let bar = std::sync::OnceLock::new();
+    let report = bank::check_with(&source, &|files| {
+        bar.get_or_init(|| progress::bar(files, 20, "checking")).inc(1);
+    })?;
+    if let Some(bar) = bar.get() {
+        bar.finish_and_clear();
+    }
+    for repeated in &report.repeated {
+        writeln!(err, "note: {} is named more than once; it is checked once", bank::shown(repeated))?;
+    }
     for diagnostic in &report.diagnostics {
         writeln!(out, "{diagnostic}")?;
     }
