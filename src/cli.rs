@@ -57,7 +57,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Practise: answer questions one at a time and get feedback (the default command)
     Quiz(QuizArgs),
-    /// Topics with their question counts by difficulty
+    /// Topics with their question counts by difficulty and, from the history, your average
     Topics,
     /// Questions (id, topic, difficulty, prompt), filtered like quiz
     List(FilterArgs),
@@ -90,6 +90,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Render a recorded session's report again (default: the last session)
+    Report(ReportArgs),
+    /// Progress over your sessions: per-topic trends, time practised, weakest questions, reviews due
+    Stats(StatsArgs),
     /// Print a shell completion script, e.g. rehearse completions bash >
     /// ~/.local/share/bash-completion/completions/rehearse
     Completions {
@@ -100,6 +104,55 @@ pub enum Command {
     Man,
     /// Print the JSON Schema of the bank format, for an editor's YAML language server
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which session: a session id (or its start), or -1 for the last, -2 for the one before, ...
+    #[arg(allow_hyphen_values = true, value_name = "SESSION")]
+    pub session: Option<String>,
+    /// Output format (default: from the --output extension, else text)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    #[value(alias = "markdown")]
+    Md,
+    Json,
+    Csv,
+    #[value(alias = "htm")]
+    Html,
+}
+
+/// A stats format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -158,6 +211,37 @@ pub struct QuizArgs {
     /// Answers from a YAML or JSON file mapping question id to answer (no prompts)
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+
+    /// Ask what is due for review first, then your weakest questions, then unseen ones
+    #[arg(long, conflicts_with = "ids")]
+    pub review: bool,
+
+    /// Ask exactly these questions, in this order (comma-separated ids)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',', conflicts_with_all = ["topics", "difficulty"])]
+    pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub export: ExportArgs,
+
+    /// Do not record this session in the history (nor read it)
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+/// Where the session's report goes.
+#[derive(Debug, Default, Args)]
+pub struct ExportArgs {
+    /// Write the session's report to this file when it ends (format from the extension)
+    #[arg(short = 'o', long, value_name = "PATH")]
+    pub report: Option<PathBuf>,
+
+    /// The report's format, when the file name does not say
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "report")]
+    pub report_format: Option<ReportFormat>,
+
+    /// Replace the report file if it exists
+    #[arg(long, requires = "report")]
+    pub force: bool,
 }
 
 impl QuizArgs {
@@ -211,6 +295,22 @@ mod tests {
         for bad in ["0s", "-5m", "soon", ""] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn report_takes_a_negative_session_index() {
+        let cli = Cli::try_parse_from(["rehearse", "report", "-2", "--format", "md"]).unwrap();
+        let Some(Command::Report(args)) = cli.command else { panic!("not report") };
+        assert_eq!((args.session.as_deref(), args.format), (Some("-2"), Some(ReportFormat::Md)));
+    }
+
+    #[test]
+    fn ids_exclude_filters_and_review() {
+        assert!(Cli::try_parse_from(["rehearse", "quiz", "--ids", "a,b", "-t", "http"]).is_err());
+        assert!(Cli::try_parse_from(["rehearse", "quiz", "--ids", "a", "--review"]).is_err());
+        let cli = Cli::try_parse_from(["rehearse", "quiz", "--ids", "a,b", "--ids", "c"]).unwrap();
+        let Some(Command::Quiz(args)) = cli.command else { panic!("not quiz") };
+        assert_eq!(args.ids, ["a", "b", "c"]);
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn usage_errors_exit_2_with_one_clear_line() {
     let cases: [(&[&str], &str); 3] = [
         (
             &["show", "http-put-vs-pach"],
-            "error: no question with id `http-put-vs-pach`; did you mean `http-put-vs-patch`?",
+            "error: no question with id `http-put-vs-pach` (did you mean `http-put-vs-patch`?)",
         ),
         (&["show", "zzz"], "error: no question with id `zzz`; run `rehearse list` to see the ids"),
         (

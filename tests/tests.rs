@@ -4,6 +4,7 @@ mod util;
 
 mod bank_cli;
 mod bank_coverage;
+mod browser;
 mod errors_doc;
 mod hostile;
 mod in_process;
@@ -11,5 +12,6 @@ mod meta;
 mod props;
 mod pty;
 mod quiz_cli;
+mod report_cli;
 mod score_cli;
 mod scoring;

@@ -4,7 +4,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::spans::{Place, join};
 use super::{Contrast, Difficulty, Point, Question, Topic, WrongClaim, shown};
-use crate::suggest::closest;
+use crate::render::did_you_mean;
 
 /// A problem at a place in the file being parsed. Places are paths, turned into lines and columns
 /// only when there is a problem to report, so a clean file never pays for a position index.
@@ -83,8 +83,7 @@ impl Reader {
                 // YAML 1.1 merge keys are not applied by the reader; say so rather than "unknown".
                 "merge keys (`<<`) are not supported in banks; write the fields out".to_string()
             } else {
-                let hint =
-                    closest(&name, known).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
+                let hint = did_you_mean(&name, known);
                 format!(
                     "unknown field `{}` in {what}{hint}; expected one of: {}",
                     shown(&name),

@@ -1,24 +1,41 @@
 //! `topics`, `list` and `show`: browsing the loaded bank.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
 use console::style;
 
-use super::{Exit, find_question, plural};
+use super::{Exit, find_question};
 use crate::bank::{Bank, Difficulty};
-use crate::quiz::feedback::text_width;
 use crate::quiz::plan::{Filter, select};
+use crate::render::style::rounded;
+use crate::render::{indented, plural, terminal_width};
 
-pub fn topics(bank: &Bank, out: &mut dyn Write) -> Result<Exit> {
+/// The topics table; `averages` (from the history) adds the candidate's average per topic.
+pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>, out: &mut dyn Write) -> Result<Exit> {
     let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
-    writeln!(out, "{:width$}  {:>4} {:>6} {:>4} {:>5}  title", "topic", "easy", "medium", "hard", "total")?;
+    let yours = if averages.is_empty() { String::new() } else { format!(" {:>5}", "yours") };
+    writeln!(
+        out,
+        "{:width$}  {:>4} {:>6} {:>4} {:>5}{yours}  title",
+        "topic", "easy", "medium", "hard", "total"
+    )?;
     for topic in &bank.topics {
         let count = |d: Difficulty| bank.questions_in(&topic.name).filter(|q| q.difficulty == d).count();
         let total = bank.questions_in(&topic.name).count();
         let (easy, medium, hard) =
             (count(Difficulty::Easy), count(Difficulty::Medium), count(Difficulty::Hard));
-        writeln!(out, "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}  {}", topic.name, topic.title)?;
+        let yours = match averages.get(&topic.name) {
+            _ if averages.is_empty() => String::new(),
+            Some(average) => format!(" {:>5}", rounded(*average)),
+            None => format!(" {:>5}", "-"),
+        };
+        writeln!(
+            out,
+            "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}{yours}  {}",
+            topic.name, topic.title
+        )?;
     }
     writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
     Ok(Exit::Success)
@@ -37,9 +54,10 @@ pub fn list(bank: &Bank, filter: &Filter, out: &mut dyn Write) -> Result<Exit> {
 pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result<Exit> {
     let q = find_question(bank, id)?;
     writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
-    writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, text_width()))?;
+    let width = terminal_width();
+    writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, width))?;
     writeln!(out, "{}", style("Model answer").bold())?;
-    writeln!(out, "{}\n", textwrap::indent(&textwrap::fill(&q.answer, text_width() - 2), "  "))?;
+    writeln!(out, "{}\n", indented(&q.answer, width, 2))?;
     writeln!(out, "{}", style("Key points").bold())?;
     if q.points.is_empty() {
         writeln!(out, "  (derived from the model answer)")?;

@@ -3,22 +3,27 @@
 
 mod browse;
 mod eval;
+mod history;
 mod meta;
+mod output;
 mod progress;
 mod quiz;
+mod report;
 mod score;
 mod validate;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
 use crate::bank::{self, Bank, BankSource, Question};
-use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs};
+use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs, ReportFormat};
+use crate::quiz::plan::PlanError;
+use crate::report::Format;
 use crate::score::Vocabulary;
-use crate::suggest::closest;
 
 /// How the process ends: the exit status of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +80,10 @@ where
 fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> {
     let global = cli.global;
     match cli.command.unwrap_or_else(|| Command::Quiz(QuizArgs::defaults())) {
-        Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, args, out, err),
-        Command::Topics => browse::topics(&load_bank(&global)?, out),
+        Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, &args, out, err),
+        Command::Topics => browse::topics(&load_bank(&global)?, &history::topic_averages(err), out),
+        Command::Report(args) => report::report(&args, out, err),
+        Command::Stats(args) => report::stats_command(&args, out, err),
         Command::List(filter) => browse::list(&load_bank(&global)?, &filter.into(), out),
         Command::Show { id } => browse::show(&load_bank(&global)?, &id, global.verbose, out),
         Command::Score { id, answer, format } => {
@@ -131,23 +138,39 @@ fn vocabulary_for<'a>(bank: &Bank, asked: impl IntoIterator<Item = &'a Question>
     }
 }
 
-/// "1 file", "3 files".
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
-}
-
 /// The question with this id, or an error naming the closest id.
 fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
-    bank.question(id).ok_or_else(|| {
-        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-        let suggestion = closest(id, &ids);
-        let id = bank::shown(id);
-        match suggestion {
-            Some(near) => anyhow::anyhow!("no question with id `{id}`; did you mean `{near}`?"),
-            None => {
-                anyhow::anyhow!("no question with id `{id}`; run `rehearse list` to see the ids")
-            }
+    Ok(bank.question(id).ok_or_else(|| PlanError::unknown_id(bank, id))?)
+}
+
+/// How a report names the bank: "built-in", or the paths given.
+fn bank_description(global: &Global) -> String {
+    if global.bank.is_empty() {
+        "built-in".into()
+    } else {
+        global.bank.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+impl From<ReportFormat> for Format {
+    fn from(format: ReportFormat) -> Format {
+        match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Md => Format::Markdown,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Html => Format::Html,
         }
+    }
+}
+
+/// The format asked for, else the one `path`'s extension names.
+fn report_format(path: &Path, asked: Option<ReportFormat>) -> Result<Format> {
+    asked.map(Format::from).or_else(|| Format::from_path(path)).ok_or_else(|| {
+        anyhow::anyhow!(
+            "cannot tell the report format from `{}`; name it .md, .json, .csv, .html or .txt, or give the format",
+            path.display()
+        )
     })
 }
 

@@ -1,82 +1,270 @@
-//! `quiz`: picks the questions, runs the session in the terminal or from a script, sums up.
+//! `quiz`: picks the questions, runs the session in the terminal or from a script, sums up,
+//! records the session in the history and exports its report.
 
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
+use std::time::SystemTime;
 
 use anyhow::{Context, Result, bail};
 use dialoguer::MultiSelect;
 use dialoguer::theme::ColorfulTheme;
 
-use super::{Exit, plural};
+use super::history::{HistoryLog, open_history};
+use super::output::Target;
+use super::{Exit, bank_description, report_format, vocabulary_for};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
+use crate::history::stats::{cards, recency};
+use crate::history::{Entry, Recorded, new_session_id};
+use crate::quiz::interrupt;
+use crate::quiz::pick::{by_ids, prefer_not_recent, review_order};
 use crate::quiz::plan::{Filter, order, select};
 use crate::quiz::script::{AnswerFile, Lines};
-use crate::quiz::session::{self, Responder, Settings};
+use crate::quiz::session::{self, FinishedSession, Responder, Settings, Status};
 use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
-use crate::quiz::{feedback, interrupt};
-use crate::report::{Report, text};
+use crate::render::{feedback, plural, terminal_width};
+use crate::report::{Format, QuestionResult, Report, SessionInfo, text};
+
+/// The questions of a session and how they were chosen.
+struct Plan<'a> {
+    questions: Vec<&'a Question>,
+    /// How many questions matched the filters.
+    available: usize,
+    info: SessionInfo,
+    /// The command that asks these questions again.
+    rerun: String,
+}
 
 pub fn run(
     bank: &Bank,
     global: &Global,
-    args: QuizArgs,
+    args: &QuizArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit> {
     let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    // A report file that cannot be written is refused before the first question, not after.
+    let export = match &args.export.report {
+        Some(path) => {
+            Some((report_format(path, args.export.report_format)?, Target::prepare(path, args.export.force)?))
+        }
+        None => None,
+    };
     interrupt::install();
-    let mut filter = Filter::from(args.filter);
-    if filter.topics.is_empty() && interactive {
+    let mut history = if args.no_history { None } else { open_history(err) };
+    let past = history.as_ref().map_or(&[][..], |h| h.sessions.as_slice());
+    let Some(plan) = plan(bank, global, args, past, interactive)? else {
+        let _ = console::Term::stdout().show_cursor();
+        return Ok(Exit::Interrupted);
+    };
+    // Read the answers file (if any) before printing anything, so a bad file is just one error line.
+    let mut responder = responder(args, &plan.questions, interactive, err)?;
+    let settings = Settings {
+        limits: Limits { session: args.time, per_question: args.per_question },
+        exam: args.exam,
+        chatty: !global.quiet,
+        echo: !interactive && !global.quiet,
+        width: terminal_width(),
+    };
+    if !global.quiet {
+        write_intro(out, args, &plan, interactive)?;
+    }
+    let finished = ask(bank, &plan, responder.as_mut(), settings, history.as_mut(), out)?;
+    if let Some(warning) = history.as_ref().and_then(|h| h.warning.as_ref()) {
+        writeln!(err, "{warning}")?;
+    }
+    let interrupted = finished.interrupted;
+    sum_up(out, plan, &finished, args, global.quiet, export, settings.width)?;
+    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
+}
+
+fn write_intro(out: &mut dyn Write, args: &QuizArgs, plan: &Plan, interactive: bool) -> io::Result<()> {
+    if plan.available < plan.questions.len().max(args.count as usize) && args.ids.is_empty() {
+        writeln!(out, "Only {} questions match; asking all of them.", plan.available)?;
+    }
+    writeln!(out, "{} · {}", plural(plan.questions.len(), "question"), plan.rerun)?;
+    if interactive {
+        writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
+    }
+    Ok(())
+}
+
+/// Runs the session, recording its start, every question as it is done, and its end.
+fn ask(
+    bank: &Bank,
+    plan: &Plan,
+    responder: &mut dyn Responder,
+    settings: Settings,
+    mut history: Option<&mut HistoryLog>,
+    out: &mut dyn Write,
+) -> Result<FinishedSession> {
+    let session = &plan.info.id;
+    if let Some(log) = history.as_deref_mut() {
+        let planned = plan.questions.iter().map(|q| unanswered(q)).collect();
+        log.append(&Entry::Start { session: plan.info.clone(), planned });
+    }
+    let vocabulary = vocabulary_for(bank, plan.questions.iter().copied());
+    let mut record_answer = |question: &Question, record: &session::Record| {
+        if let Some(log) = history.as_deref_mut() {
+            let answer = QuestionResult::new(question, record);
+            log.append(&Entry::Answer { session: session.clone(), answer });
+        }
+    };
+    let finished = session::run(
+        &plan.questions,
+        &vocabulary,
+        responder,
+        &SystemClock,
+        settings,
+        out,
+        &mut record_answer,
+    )?;
+    if let Some(log) = history {
+        let (interrupted, elapsed) = (finished.interrupted, finished.elapsed);
+        log.append(&Entry::End { session: session.clone(), interrupted, elapsed });
+    }
+    Ok(finished)
+}
+
+/// After the session: held-back feedback (exam), the summary, the command that re-asks the weak
+/// questions, and the exported report.
+fn sum_up(
+    out: &mut dyn Write,
+    plan: Plan,
+    finished: &FinishedSession,
+    args: &QuizArgs,
+    quiet: bool,
+    export: Option<(Format, Target)>,
+    width: usize,
+) -> Result<()> {
+    if args.exam {
+        write_exam_feedback(out, &plan.questions, &finished.records, width)?;
+    }
+    let answers =
+        plan.questions.iter().zip(&finished.records).map(|(q, r)| QuestionResult::new(q, r)).collect();
+    let report = Report::new(plan.info, answers, finished.interrupted, finished.elapsed);
+    write!(out, "{}", text::render(&report, args.exam))?;
+    let weak = report.weak_ids();
+    if !weak.is_empty() && !quiet {
+        writeln!(out, "\nRe-ask the weak ones: rehearse quiz --ids {}", weak.join(","))?;
+    }
+    if let Some((format, target)) = export {
+        let path = target.path().display().to_string();
+        target.write(&format.render(&report, width))?;
+        if !quiet {
+            writeln!(out, "Report written to {path}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Chooses the questions: `--ids` exactly, `--review` by the schedule, else filtered and shuffled
+/// by the seed, preferring questions not asked recently. `None` when the picker was cancelled.
+fn plan<'a>(
+    bank: &'a Bank,
+    global: &Global,
+    args: &QuizArgs,
+    past: &[Recorded],
+    interactive: bool,
+) -> Result<Option<Plan<'a>>> {
+    let mut filter = Filter { topics: args.filter.topics.clone(), difficulty: args.filter.difficulty };
+    let mut info = session_info(global, args);
+    if !args.ids.is_empty() {
+        let questions = by_ids(bank, &args.ids)?;
+        info.mode = "ids".into();
+        let rerun = format!("rerun with --ids {}", args.ids.join(","));
+        return Ok(Some(Plan { available: questions.len(), questions, info, rerun }));
+    }
+    if filter.topics.is_empty() && interactive && !args.review {
         match pick_topics(bank) {
             Ok(topics) => filter.topics = topics,
-            Err(_) if interrupt::requested() => {
-                let _ = console::Term::stdout().show_cursor();
-                return Ok(Exit::Interrupted);
-            }
+            Err(_) if interrupt::requested() => return Ok(None),
             Err(error) => return Err(error),
         }
     }
     let matching = select(bank, &filter)?;
     let available = matching.len();
     let seed = args.seed.unwrap_or_else(rand::random);
-    let questions = order(matching, seed, args.count as usize);
-    // Read the answers file (if any) before printing anything, so a bad file is just one error line.
-    let mut responder = responder(args.answers.as_deref(), &questions, interactive, err)?;
-    if !global.quiet {
-        if available < args.count as usize {
-            writeln!(out, "Only {available} questions match; asking all of them.")?;
-        }
-        writeln!(out, "{} · seed {seed} (rerun with --seed {seed})", plural(questions.len(), "question"))?;
-    }
-    if interactive && !global.quiet {
-        writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
-    }
-    let vocabulary = super::vocabulary_for(bank, questions.iter().copied());
-    let settings = Settings {
-        limits: Limits { session: args.time, per_question: args.per_question },
-        exam: args.exam,
-        chatty: !global.quiet,
-        echo: !interactive && !global.quiet,
+    let count = args.count as usize;
+    let shuffled = order(matching, seed, usize::MAX);
+    let mut questions = if args.review {
+        info.mode = "review".into();
+        review_order(shuffled.clone(), &cards(past), SystemTime::now())
+    } else if args.seed.is_none() {
+        // An explicit seed reproduces a session exactly; only a fresh one steers by the history.
+        prefer_not_recent(shuffled.clone(), &recency(past))
+    } else {
+        shuffled.clone()
     };
-    let outcome = session::run(&questions, &vocabulary, responder.as_mut(), &SystemClock, settings, out)?;
-    let interrupted = outcome.interrupted;
-    if args.exam {
-        write_exam_feedback(out, &questions, &outcome.records)?;
+    questions.truncate(count);
+    let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+    let seeded: Vec<&str> = shuffled.iter().take(count).map(|q| q.id.as_str()).collect();
+    let rerun = if ids == seeded && !args.review {
+        format!("seed {seed} (rerun with {})", rerun_flags(seed, &filter, args.count))
+    } else {
+        format!("chosen from your history (rerun with --ids {})", ids.join(","))
+    };
+    info.seed = Some(seed);
+    info.topics.clone_from(&filter.topics);
+    Ok(Some(Plan { questions, available, info, rerun }))
+}
+
+/// `--seed 6 -t http,security -d hard -n 5`: the flags that ask the same questions again,
+/// including the topics picked in the menu.
+fn rerun_flags(seed: u64, filter: &Filter, count: u32) -> String {
+    let mut flags = format!("--seed {seed}");
+    if !filter.topics.is_empty() {
+        let _ = write!(flags, " -t {}", filter.topics.join(","));
     }
-    let report = Report::new(outcome, args.pass_mark);
-    write!(out, "{}", text::render(&report, args.exam))?;
-    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
+    if let Some(difficulty) = filter.difficulty {
+        let _ = write!(flags, " -d {difficulty}");
+    }
+    if count != 10 {
+        let _ = write!(flags, " -n {count}");
+    }
+    flags
+}
+
+fn session_info(global: &Global, args: &QuizArgs) -> SessionInfo {
+    let started_at = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
+    SessionInfo {
+        id: new_session_id(&started_at, rand::random()),
+        started_at,
+        bank: bank_description(global),
+        topics: args.filter.topics.clone(),
+        difficulty: args.filter.difficulty.map(|d| d.to_string()),
+        seed: args.seed,
+        time_limit: args.time,
+        per_question_limit: args.per_question,
+        pass_mark: args.pass_mark,
+        mode: "quiz".into(),
+    }
+}
+
+/// A planned question before it is asked.
+fn unanswered(question: &Question) -> QuestionResult {
+    let record = session::Record {
+        id: question.id.clone(),
+        topic: question.topic.clone(),
+        difficulty: question.difficulty,
+        prompt: question.prompt.clone(),
+        answer: String::new(),
+        status: Status::Unanswered,
+        assessment: None,
+        elapsed: std::time::Duration::ZERO,
+    };
+    QuestionResult::new(question, &record)
 }
 
 /// Where the answers come from: the answers file, the terminal, or lines of stdin.
 fn responder(
-    answers: Option<&std::path::Path>,
+    args: &QuizArgs,
     questions: &[&Question],
     interactive: bool,
     err: &mut dyn Write,
 ) -> Result<Box<dyn Responder>> {
-    Ok(match answers {
+    Ok(match &args.answers {
         Some(path) => Box::new(answer_file(path, questions, err)?),
         None if interactive => Box::new(Terminal),
         None => Box::new(Lines::new(io::BufReader::new(io::stdin()))),
@@ -120,13 +308,28 @@ fn write_exam_feedback(
     out: &mut dyn Write,
     questions: &[&Question],
     records: &[session::Record],
+    width: usize,
 ) -> io::Result<()> {
     for (question, record) in questions.iter().zip(records) {
         let Some(assessment) = &record.assessment else {
             continue;
         };
         writeln!(out, "\n{} · {}", console::style(&question.id).bold(), question.topic)?;
-        write!(out, "{}", feedback::render(question, assessment, true))?;
+        write!(out, "{}", feedback::render(question, assessment, true, width))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Difficulty;
+
+    #[test]
+    fn the_rerun_line_names_the_picked_topics_and_filters() {
+        let filter =
+            Filter { topics: vec!["http".into(), "security".into()], difficulty: Some(Difficulty::Hard) };
+        assert_eq!(rerun_flags(6, &filter, 5), "--seed 6 -t http,security -d hard -n 5");
+        assert_eq!(rerun_flags(6, &Filter::default(), 10), "--seed 6");
+    }
 }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use super::{Exit, find_question};
 use crate::bank::Bank;
 use crate::cli::OutputFormat;
-use crate::quiz::feedback;
+use crate::render::{feedback, terminal_width};
 use crate::score::{MAX_TEXT_BYTES, Rubric};
 
 pub fn run(
@@ -35,7 +35,7 @@ pub fn run(
             writeln!(out, "{json}")?;
         }
         OutputFormat::Text => {
-            out.write_all(feedback::render(question, &assessment, true).as_bytes())?;
+            out.write_all(feedback::render(question, &assessment, true, terminal_width()).as_bytes())?;
         }
     }
     Ok(Exit::Success)

@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Exit, plural, progress, source};
+use super::{Exit, progress, source};
 use crate::bank::{self, BankSource};
 use crate::cli::Global;
+use crate::render::plural;
 
 pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> {
     let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };

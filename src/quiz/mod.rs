@@ -1,7 +1,7 @@
 //! A practice session: choosing questions, asking them, timing them, and scoring the answers.
 
-pub mod feedback;
 pub mod interrupt;
+pub mod pick;
 pub mod plan;
 pub mod script;
 pub mod session;

@@ -5,19 +5,26 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
 use crate::bank::{Bank, Difficulty, Question};
-use crate::suggest::closest;
+use crate::render::did_you_mean;
 
 /// Why no plan could be made.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PlanError {
-    #[error("unknown topic `{topic}`{}; topics: {}", did_you_mean(.suggestion.as_deref()), .valid.join(", "))]
-    UnknownTopic { topic: String, suggestion: Option<String>, valid: Vec<String> },
+    #[error("unknown topic `{topic}`{suggestion}; topics: {}", .valid.join(", "))]
+    UnknownTopic { topic: String, suggestion: String, valid: Vec<String> },
     #[error("no questions match{}", describe(.topics, *.difficulty))]
     NothingMatches { topics: Vec<String>, difficulty: Option<Difficulty> },
+    #[error("no question with id `{id}`{}", if .suggestion.is_empty() { "; run `rehearse list` to see the ids" } else { .suggestion })]
+    UnknownId { id: String, suggestion: String },
 }
 
-fn did_you_mean(suggestion: Option<&str>) -> String {
-    suggestion.map_or_else(String::new, |s| format!(" (did you mean `{s}`?)"))
+impl PlanError {
+    /// `id` is not in `bank`: the error names the closest id, or says where to see them.
+    pub fn unknown_id(bank: &Bank, id: &str) -> PlanError {
+        let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        // A hostile id can be 100 KB of escape sequences: echo it cut and inert.
+        PlanError::UnknownId { id: crate::bank::shown(id), suggestion: did_you_mean(id, &known) }
+    }
 }
 
 fn describe(topics: &[String], difficulty: Option<Difficulty>) -> String {
@@ -45,7 +52,7 @@ pub fn select<'a>(bank: &'a Bank, filter: &Filter) -> Result<Vec<&'a Question>, 
         if !names.contains(&topic.as_str()) {
             return Err(PlanError::UnknownTopic {
                 topic: topic.clone(),
-                suggestion: closest(topic, &names).map(str::to_string),
+                suggestion: did_you_mean(topic, &names),
                 valid: names.iter().map(|n| (*n).to_string()).collect(),
             });
         }

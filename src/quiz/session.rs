@@ -3,15 +3,15 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::feedback;
 use super::timer::{Clock, Deadline, Limits};
 use crate::bank::{Difficulty, Question};
+use crate::render::feedback;
 use crate::score::{Assessment, Rubric, Vocabulary};
 
 /// What became of a question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Answered,
@@ -77,6 +77,8 @@ pub struct Settings {
     pub chatty: bool,
     /// Print each answer after its question (scripted sessions, so the output reads as a transcript).
     pub echo: bool,
+    /// The width text is wrapped to.
+    pub width: usize,
 }
 
 /// A finished session.
@@ -87,7 +89,8 @@ pub struct FinishedSession {
     pub elapsed: Duration,
 }
 
-/// Asks `questions` in order, printing headers and feedback to `out`.
+/// Asks `questions` in order, printing headers and feedback to `out`; `on_record` sees each
+/// question as soon as it is answered, skipped or timed out (the history keeps it from there).
 pub fn run(
     questions: &[&Question],
     vocabulary: &Vocabulary,
@@ -95,6 +98,7 @@ pub fn run(
     clock: &dyn Clock,
     settings: Settings,
     out: &mut dyn Write,
+    on_record: &mut dyn FnMut(&Question, &Record),
 ) -> io::Result<FinishedSession> {
     let started = clock.now();
     let session_end = settings.limits.session_end(started);
@@ -106,7 +110,7 @@ pub fn run(
             break;
         }
         if settings.chatty {
-            write_header(out, question, index, questions.len())?;
+            write_header(out, question, (index, questions.len()), settings.width)?;
         }
         let asked = clock.now();
         let reply = responder.reply(question, settings.limits.deadline(asked, session_end))?;
@@ -123,6 +127,10 @@ pub fn run(
                 if settings.chatty {
                     writeln!(out, "Skipped.")?;
                 }
+                // The model answer is where a skipped question still teaches something.
+                if settings.chatty && !settings.exam {
+                    write!(out, "{}", feedback::model_answer(question, settings.width))?;
+                }
                 (Status::Skipped, String::new())
             }
             Reply::Quit | Reply::EndOfInput => break,
@@ -133,7 +141,10 @@ pub fn run(
         };
         let assessment =
             (status != Status::Skipped).then(|| Rubric::for_question(question, vocabulary).assess(&answer));
-        if let (Some(assessment), true) = (&assessment, settings.chatty && !settings.exam) {
+        let record = record(question, answer, status, assessment, elapsed);
+        // Recorded before the feedback is shown: from here on the answer survives a crash.
+        on_record(question, &record);
+        if let (Some(assessment), true) = (&record.assessment, settings.chatty && !settings.exam) {
             if status == Status::TimedOut {
                 writeln!(
                     out,
@@ -141,9 +152,9 @@ pub fn run(
                     console::style("Time is up: your answer so far was submitted.").yellow()
                 )?;
             }
-            write!(out, "{}", feedback::render(question, assessment, true))?;
+            write!(out, "{}", feedback::render(question, assessment, true, settings.width))?;
         }
-        records.push(record(question, answer, status, assessment, elapsed));
+        records.push(record);
     }
     for question in &questions[records.len()..] {
         records.push(record(question, String::new(), Status::Unanswered, None, Duration::ZERO));
@@ -151,10 +162,15 @@ pub fn run(
     Ok(FinishedSession { records, interrupted, elapsed: clock.now().saturating_duration_since(started) })
 }
 
-fn write_header(out: &mut dyn Write, question: &Question, index: usize, total: usize) -> io::Result<()> {
+fn write_header(
+    out: &mut dyn Write,
+    question: &Question,
+    (index, total): (usize, usize),
+    width: usize,
+) -> io::Result<()> {
     let header = format!("Question {}/{total} · {} · {}", index + 1, question.topic, question.difficulty);
     writeln!(out, "\n{}", console::style(header).bold().cyan())?;
-    writeln!(out, "{}", textwrap::fill(&question.prompt, feedback::text_width()))
+    writeln!(out, "{}", textwrap::fill(&question.prompt, width))
 }
 
 fn record(
@@ -218,9 +234,17 @@ mod tests {
         let clock = FakeClock::default();
         let mut responder =
             Scripted { replies, clock: &clock, think: Duration::from_secs(think), deadlines: vec![] };
-        let settings = Settings { limits, exam: false, chatty: true, echo: false };
+        let settings = Settings { limits, exam: false, chatty: true, echo: false, width: 80 };
         let mut out = Vec::new();
-        let outcome = run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out).unwrap();
+        let mut seen = Vec::new();
+        let outcome =
+            run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out, &mut |_, r| {
+                seen.push(r.id.clone());
+            })
+            .unwrap();
+        let asked: Vec<String> =
+            outcome.records.iter().filter(|r| r.status != Status::Unanswered).map(|r| r.id.clone()).collect();
+        assert_eq!(seen, asked, "every asked question is seen as it is recorded, and only those");
         (outcome, responder.deadlines)
     }
 

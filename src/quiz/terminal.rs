@@ -19,8 +19,9 @@ use tui_input::{Input, InputRequest};
 use super::interrupt;
 use super::script::command_or_answer;
 use super::session::{Reply, Responder};
-use super::timer::{Deadline, Urgency, countdown};
+use super::timer::{Deadline, Urgency};
 use crate::bank::Question;
+use crate::render::countdown;
 use crate::score::MAX_TEXT_BYTES;
 
 /// How often the prompt wakes to redraw the countdown.

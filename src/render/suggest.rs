@@ -1,4 +1,4 @@
-//! "Did you mean …?" suggestions for mistyped names (fields, topics, question ids).
+//! "Did you mean …?" suggestions for mistyped names (fields, topics, question ids, sessions).
 
 /// Names longer than this get no suggestion: ids and field names are short, and comparing a
 /// 100,000-character name with every id of a large bank would take minutes.
@@ -17,9 +17,14 @@ pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// " (did you mean `x`?)" for the closest candidate, or nothing: appended to an error message.
+pub fn did_you_mean(name: &str, candidates: &[&str]) -> String {
+    closest(name, candidates).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::*;
 
     #[test]
     fn suggests_only_close_names() {
@@ -28,5 +33,7 @@ mod tests {
         assert_eq!(closest("pionts", &names), Some("points"));
         assert_eq!(closest("zebra", &names), None);
         assert_eq!(closest(&"answer".repeat(20), &names), None, "long names get no suggestion");
+        assert_eq!(did_you_mean("answr", &names), " (did you mean `answer`?)");
+        assert_eq!(did_you_mean("zebra", &names), "");
     }
 }
