@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let text = std::fs::read_to_string(&path).expect("readable graded file");
     let rows = parse_rows(&text).expect("valid graded rows");
     let bank = load(&BankSource::Builtin).expect("the built-in bank");
-    let evidence = evidence_rows(&rows, &bank).expect("rows of the bank's questions");
+    let evidence = evidence_rows(&rows, &bank, &mut || {}).expect("rows of the bank's questions");
     let derived = evidence.iter().all(|row| row.evidence.iter().all(|e| e.derived));
     let current = if derived { Weights::DERIVED } else { Weights::POINTS };
     let fitted = descend(&evidence, current);

@@ -90,11 +90,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-
     /// Render a recorded session's report again (default: the last session)
     Report(ReportArgs),
     /// Progress over your sessions: per-topic trends, time practised, weakest questions, reviews due
     Stats(StatsArgs),
+    /// Print a shell completion script, e.g. rehearse completions bash >
+    /// ~/.local/share/bash-completion/completions/rehearse
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. rehearse man > ~/.local/share/man/man1/rehearse.1
+    Man,
+    /// Print the JSON Schema of the bank format, for an editor's YAML language server
+    Schema,
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ pub enum ReadError {
     /// `size` is what the file reports, when that alone was enough to refuse it.
     #[error("the file is too large ({}the limit is {} KiB)", size.map_or(String::new(), |s| format!("{} KiB; ", s / 1024)), limit / 1024)]
     TooLarge { size: Option<u64>, limit: u64 },
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] io::Error),
 }
 

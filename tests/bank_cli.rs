@@ -624,7 +624,7 @@ fn alias_bomb(depth: usize) -> String {
     text + &format!("topic: bomb\nquestions: *a{depth}\n")
 }
 
-const DEEP: &str = "nesting deeper than 64 levels; a bank needs no more than five";
+const DEEP: &str = "nesting deeper than 64 levels; no bank or answers file needs that many";
 
 #[test]
 fn hostile_files_get_one_clear_problem() {

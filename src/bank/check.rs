@@ -25,7 +25,7 @@ pub struct CheckReport {
     pub files: usize,
     pub questions: usize,
     pub diagnostics: Vec<Diagnostic>,
-    /// Doubtful but legal content (a phrasing that shrinks to one generic word, a hint that
+    /// Doubtful but legal content (a phrasing that comes down to one generic word, a hint that
     /// answers the question): reported, never failing.
     pub warnings: Vec<Diagnostic>,
     pub bank: Bank,
@@ -47,7 +47,8 @@ pub struct Finding {
     pub warning: bool,
 }
 
-/// One file after parsing: what it holds, and its position index once something needed it.
+/// One file after parsing: what it holds, its warnings, and its position index once something
+/// needed it.
 struct Checked<'a> {
     file: &'a SourceFile,
     parsed: ParsedFile,
@@ -68,38 +69,49 @@ impl Checked<'_> {
 }
 
 /// Parses every file (in parallel when there are several), then checks ids across them.
-pub fn check_files(files: &[SourceFile], lint: Lint<'_>) -> CheckReport {
-    let parsed = parallel_map(files, |file| match &file.text {
-        Ok(text) => {
-            let mut parsed = parse_text(text);
-            let mut warnings = Vec::new();
-            for (question, path) in &parsed.questions {
-                for finding in lint(question) {
-                    let problem = Problem {
-                        at: Place::Value(format!("{path}.{}", finding.below)),
-                        message: finding.message,
-                    };
-                    if finding.warning { warnings.push(problem) } else { parsed.problems.push(problem) }
-                }
-            }
-            (parsed, warnings)
-        }
-        Err(_) => (ParsedFile::default(), Vec::new()),
+/// `tick` is called as each file is parsed (for a progress bar).
+pub fn check_files(files: &[SourceFile], lint: Lint<'_>, tick: &(dyn Fn() + Sync)) -> CheckReport {
+    let parsed = parallel_map(files, |file| {
+        let parsed = parse_file(file, lint);
+        tick();
+        parsed
     });
+    let mut questions = Vec::with_capacity(files.len());
     let checked: Vec<Checked> = files
         .iter()
         .zip(parsed)
-        .map(|(file, (parsed, warnings))| Checked { file, parsed, warnings, spans: OnceLock::new() })
+        .map(|(file, (mut parsed, warnings))| {
+            questions.push(std::mem::take(&mut parsed.questions));
+            Checked { file, parsed, warnings, spans: OnceLock::new() }
+        })
         .collect();
-    merge(&checked)
+    merge(&checked, questions)
+}
+
+/// One file's questions and problems, with those that `lint` finds, and its warnings.
+fn parse_file(file: &SourceFile, lint: Lint<'_>) -> (ParsedFile, Vec<Problem>) {
+    let Ok(text) = &file.text else { return (ParsedFile::default(), Vec::new()) };
+    let mut parsed = parse_text(text);
+    let mut warnings = Vec::new();
+    for (question, path) in &parsed.questions {
+        for finding in lint(question) {
+            let problem = Problem { at: Place::Value(format!("{path}.{}", finding.below)), message: finding.message };
+            if finding.warning {
+                warnings.push(problem);
+            } else {
+                parsed.problems.push(problem);
+            }
+        }
+    }
+    (parsed, warnings)
 }
 
 /// Collects topics, questions and diagnostics in file order; a repeated id is a problem.
-fn merge(checked: &[Checked]) -> CheckReport {
+fn merge(checked: &[Checked], questions_by_file: Vec<Vec<(Question, String)>>) -> CheckReport {
     let mut report = CheckReport { files: checked.len(), ..CheckReport::default() };
     let (mut topics, mut questions) = (Vec::new(), Vec::new());
-    let mut seen: HashMap<&str, (usize, &str)> = HashMap::new();
-    for (index, file) in checked.iter().enumerate() {
+    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
+    for ((index, file), file_questions) in checked.iter().enumerate().zip(questions_by_file) {
         if let Err(diagnostic) = &file.file.text {
             report.diagnostics.push(diagnostic.clone());
             continue;
@@ -117,19 +129,19 @@ fn merge(checked: &[Checked]) -> CheckReport {
         {
             topics.push(topic.clone());
         }
-        for (question, path) in &file.parsed.questions {
+        for (question, path) in file_questions {
             report.questions += 1;
-            if let Some(&(first_file, first_path)) = seen.get(question.id.as_str()) {
-                let first = checked[first_file].locate(&Place::Value(first_path.to_string()), String::new());
+            if let Some((first_file, first_path)) = seen.get(question.id.as_str()) {
+                let first = checked[*first_file].locate(&Place::Value(first_path.clone()), String::new());
                 let message = format!(
                     "duplicate id `{}` (first defined at {}:{}:{}); ids must be unique across all banks",
                     question.id, first.file, first.line, first.column
                 );
-                report.diagnostics.push(file.locate(&Place::Value(path.clone()), message));
+                report.diagnostics.push(file.locate(&Place::Value(path), message));
                 continue;
             }
-            seen.insert(&question.id, (index, path));
-            questions.push(question.clone());
+            seen.insert(question.id.clone(), (index, path));
+            questions.push(question);
         }
     }
     report.bank = Bank::new(topics, questions);
@@ -192,7 +204,7 @@ fn locate_yaml_error(text: &str, error: &serde_yaml::Error) -> (String, Location
     }
     let cut = message.find(" at line ").unwrap_or(message.len());
     // A duplicate key is reported at the start of its document; find the key itself.
-    let duplicate = message.starts_with("duplicate entry").then(|| duplicate_key(text)).flatten();
+    let duplicate = message.contains("duplicate entry").then(|| duplicate_key(text)).flatten();
     let at = match (duplicate, error.location()) {
         (Some(at), _) => at,
         (None, Some(l)) => Location { line: l.line(), column: l.column() },

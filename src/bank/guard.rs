@@ -19,7 +19,7 @@ pub fn check(text: &str) -> Result<(), (Location, String)> {
     if let Some(at) = too_deep(text) {
         return Err((
             at,
-            format!("nesting deeper than {MAX_NESTING} levels; a bank needs no more than five"),
+            format!("nesting deeper than {MAX_NESTING} levels; no bank or answers file needs that many"),
         ));
     }
     if may_have_anchors(text) && expands_too_far(text) {

@@ -40,6 +40,11 @@ pub fn load_builtin() -> Bank {
 
 /// Reads and checks every file of `source`, collecting all problems.
 pub fn check(source: &BankSource) -> Result<CheckReport, Error> {
+    check_with(source, &|_| {})
+}
+
+/// [`check`], calling `tick` with the number of files as each one is checked (for a progress bar).
+pub fn check_with(source: &BankSource, tick: &(dyn Fn(usize) + Sync)) -> Result<CheckReport, Error> {
     match source {
         BankSource::Builtin => {
             let bank = load_builtin();
@@ -52,11 +57,17 @@ pub fn check(source: &BankSource) -> Result<CheckReport, Error> {
         }
         BankSource::Paths(paths) => {
             let (files, repeated) = read_paths(paths)?;
-            let mut report = check_files(&files, &lint);
+            let mut report = check_files(&files, &lint, &|| tick(files.len()));
             report.repeated = repeated;
             Ok(report)
         }
     }
+}
+
+/// Checks one bank file given as bytes, as `validate` would (for tests and tools).
+pub fn check_text(name: &str, bytes: Vec<u8>) -> CheckReport {
+    let file = SourceFile { name: name.to_string(), text: decode(name, bytes) };
+    check_files(&[file], &lint, &|| {})
 }
 
 /// Checks that need the scorer (see [`crate::score::lint`]).
@@ -133,7 +144,7 @@ mod tests {
             .iter()
             .map(|(name, text)| SourceFile { name: (*name).to_string(), text: Ok((*text).to_string()) })
             .collect();
-        let report = check_files(&files, &lint);
+        let report = check_files(&files, &lint, &|| {});
         assert_eq!(report.diagnostics, []);
         assert_eq!(report.files, builtin::FILE_COUNT);
         assert!(report.bank == load_builtin(), "the embedded bank differs from questions/*.yaml");

@@ -6,14 +6,22 @@ mod guard;
 mod load;
 mod model;
 mod parse;
+mod schema;
 mod spans;
 
 use std::path::PathBuf;
 
 pub use check::{CheckReport, Finding};
 pub use guard::MAX_NESTING;
-pub use load::{BankSource, MAX_FILE_BYTES, check, lint, load, load_builtin};
-pub use model::{Bank, Contrast, Diagnostic, Difficulty, Point, Question, Topic, WrongClaim, inert};
+pub use load::{BankSource, MAX_FILE_BYTES, check, check_text, check_with, lint, load, load_builtin};
+pub use model::{Bank, Contrast, Diagnostic, Difficulty, Point, Question, Topic, WrongClaim, inert, shown};
+pub use schema::schema_json;
+
+/// Refuses YAML text built to be slow or huge to read (deep nesting, aliases that expand without
+/// bound), with a message saying where; used for every YAML the user gives, not only banks.
+pub fn check_yaml(text: &str) -> Result<(), String> {
+    guard::check(text).map_err(|(at, message)| format!("line {} column {}: {message}", at.line, at.column))
+}
 
 /// Why a bank could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -182,3 +182,15 @@ pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
             .collect(),
     )
 }
+
+/// Names echoed in messages are cut to this many characters (a hostile key can be 100 KB).
+const MAX_ECHO: usize = 60;
+
+/// `text` as it may be echoed in a message: inert, and cut to [`MAX_ECHO`] characters.
+pub fn shown(text: &str) -> String {
+    let text = inert(text);
+    match text.char_indices().nth(MAX_ECHO) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
+    }
+}

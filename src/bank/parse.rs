@@ -3,7 +3,7 @@
 use serde_yaml::{Mapping, Value};
 
 use super::spans::{Place, join};
-use super::{Contrast, Difficulty, Point, Question, Topic, WrongClaim};
+use super::{Contrast, Difficulty, Point, Question, Topic, WrongClaim, shown};
 use crate::render::did_you_mean;
 
 /// A problem at a place in the file being parsed. Places are paths, turned into lines and columns
@@ -23,14 +23,11 @@ pub struct ParsedFile {
     pub problems: Vec<Problem>,
 }
 
-/// Names echoed in messages are cut to this many characters (a hostile key can be 100 KB).
-const MAX_ECHO: usize = 60;
-
-const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
-const QUESTION_FIELDS: [&str; 8] =
+pub(super) const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
+pub(super) const QUESTION_FIELDS: [&str; 8] =
     ["id", "difficulty", "prompt", "answer", "points", "hint", "contrast", "wrong"];
-const POINT_FIELDS: [&str; 5] = ["any", "weight", "label", "about", "bonus"];
-const WRONG_FIELDS: [&str; 3] = ["any", "label", "correction"];
+pub(super) const POINT_FIELDS: [&str; 5] = ["any", "weight", "label", "about", "bonus"];
+pub(super) const WRONG_FIELDS: [&str; 3] = ["any", "label", "correction"];
 
 struct Reader {
     problems: Vec<Problem>,
@@ -89,7 +86,7 @@ impl Reader {
                 let hint = did_you_mean(&name, known);
                 format!(
                     "unknown field `{}` in {what}{hint}; expected one of: {}",
-                    echo(&name),
+                    shown(&name),
                     known.join(", ")
                 )
             };
@@ -186,7 +183,7 @@ impl Reader {
         if found.is_none() {
             self.problem(
                 &join(path, "difficulty"),
-                format!("unknown difficulty `{}`; expected easy, medium or hard", echo(&text)),
+                format!("unknown difficulty `{}`; expected easy, medium or hard", shown(&text)),
             );
         }
         found
@@ -404,18 +401,13 @@ impl Reader {
             }
             Some(w) if w <= 100 => Some(w as u32),
             _ => {
-                self.problem(&join(path, "weight"), "weight must be a whole number from 1 to 100");
+                // Say what was found: `1e23` reads as a float, `"2"` as text.
+                let found = scalar_text(value).map_or_else(|| kind(value).to_string(), |t| shown(&t));
+                let message = format!("weight must be a whole number from 1 to 100, found {found}");
+                self.problem(&join(path, "weight"), message);
                 None
             }
         }
-    }
-}
-
-/// `name` cut to [`MAX_ECHO`] characters for a message.
-fn echo(name: &str) -> String {
-    match name.char_indices().nth(MAX_ECHO) {
-        Some((cut, _)) => format!("{}…", &name[..cut]),
-        None => name.to_string(),
     }
 }
 

@@ -106,10 +106,8 @@ impl SpanIndex {
                     } else {
                         String::from("?")
                     };
-                    let full = join(path, &name);
-                    if full.len() <= MAX_PATH {
-                        self.keys.insert(full, at);
-                    }
+                    // A long key is stored once; only the paths below it are not indexed.
+                    self.keys.insert(join(path, &name), at);
                     *key = Some(name);
                     return None;
                 }

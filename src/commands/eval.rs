@@ -5,10 +5,14 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{Exit, source};
+use super::{Exit, progress, source};
 use crate::bank::{self, BankSource};
 use crate::cli::{Global, OutputFormat};
-use crate::eval::{agreement, parse_rows, score_rows};
+use crate::eval::{agreement, parse_rows, score_rows_with};
+use crate::input::read_file;
+
+/// Graded-answer files larger than this are refused (100,000 rows are about 50 MiB).
+const MAX_EVAL_BYTES: u64 = 256 * 1024 * 1024;
 
 pub fn run(
     global: &Global,
@@ -17,7 +21,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit> {
-    let text = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = read_file(file, MAX_EVAL_BYTES).with_context(|| format!("cannot read {}", file.display()))?;
     let text = String::from_utf8(text).with_context(|| format!("{} is not UTF-8 text", file.display()))?;
     let rows = parse_rows(&text).with_context(|| format!("in {}", file.display()))?;
     // Rows that name a bank question need the bank; rows with their own references do not.
@@ -27,7 +31,10 @@ pub fn run(
     } else {
         bank::Bank::default()
     };
-    let scored = score_rows(&rows, &bank).with_context(|| format!("in {}", file.display()))?;
+    let bar = progress::bar(rows.len(), 500, "scoring");
+    let scored = score_rows_with(&rows, &bank, &mut || bar.inc(1))
+        .with_context(|| format!("in {}", file.display()))?;
+    bar.finish_and_clear();
     let result = agreement(&scored);
     if global.verbose {
         // Per-row detail on stderr, so stdout stays one object with --format json.

@@ -4,7 +4,9 @@
 mod browse;
 mod eval;
 mod history;
+mod meta;
 mod output;
+mod progress;
 mod quiz;
 mod report;
 mod score;
@@ -55,6 +57,13 @@ where
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(error) if empty_bank_variable() && error.to_string().contains("'--bank <PATH>'") => {
+            let _ = writeln!(
+                stderr,
+                "error: REHEARSE_BANK is set but empty; unset it, or set it to a bank file or folder"
+            );
+            return Exit::Failed;
+        }
         Err(error) => return clap_exit(&error, stdout, stderr),
     };
     set_colors(cli.global.color);
@@ -80,9 +89,17 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> 
         Command::Score { id, answer, format } => {
             score::run(&load_bank(&global)?, &id, answer, format, out, err)
         }
-        Command::Validate { paths } => validate::run(&global, &paths, out),
+        Command::Validate { paths } => validate::run(&global, &paths, out, err),
         Command::Eval { file, format } => eval::run(&global, &file, format, out, err),
+        Command::Completions { shell } => meta::completions(shell, out),
+        Command::Man => meta::man(out),
+        Command::Schema => meta::schema(out),
     }
+}
+
+/// Whether `REHEARSE_BANK` is set to nothing (clap would blame a `--bank` the user never typed).
+fn empty_bank_variable() -> bool {
+    std::env::var_os("REHEARSE_BANK").is_some_and(|v| v.is_empty())
 }
 
 /// `--help` and `--version` go to stdout with exit 0; usage errors to stderr with exit 2.

@@ -5,20 +5,31 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Exit, source};
+use super::{Exit, progress, source};
 use crate::bank::{self, BankSource};
 use crate::cli::Global;
 use crate::render::plural;
 
-pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write) -> Result<Exit> {
+pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> {
     let source = if paths.is_empty() { source(global) } else { BankSource::Paths(paths.to_vec()) };
-    let report = bank::check(&source)?;
-    let mut all: Vec<(&bank::Diagnostic, &str)> = report.diagnostics.iter().map(|d| (d, "")).collect();
-    all.extend(report.warnings.iter().map(|d| (d, "warning: ")));
-    all.sort_by(|a, b| (&a.0.file, a.0.line, a.0.column).cmp(&(&b.0.file, b.0.line, b.0.column)));
-    for (diagnostic, severity) in all {
-        let bank::Diagnostic { file, line, column, message } = diagnostic;
-        writeln!(out, "{file}:{line}:{column}: {severity}{message}")?;
+    let bar = std::sync::OnceLock::new();
+    let report = bank::check_with(&source, &|files| {
+        bar.get_or_init(|| progress::bar(files, 20, "checking")).inc(1);
+    })?;
+    if let Some(bar) = bar.get() {
+        bar.finish_and_clear();
+    }
+    for repeated in &report.repeated {
+        writeln!(err, "note: {} is named more than once; it is checked once", bank::shown(repeated))?;
+    }
+    let warnings = report
+        .warnings
+        .iter()
+        .map(|w| bank::Diagnostic { message: format!("warning: {}", w.message), ..w.clone() });
+    let mut all: Vec<bank::Diagnostic> = report.diagnostics.iter().cloned().chain(warnings).collect();
+    all.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    for diagnostic in &all {
+        writeln!(out, "{diagnostic}")?;
     }
     let files = plural(report.files, "file");
     if report.diagnostics.is_empty() {

@@ -97,7 +97,16 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
 /// Scores every row: against its own reference answers (best of them) when it has some, else
 /// against the bank question it names.
 pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Scored>, RowError> {
-    let evidence = evidence_rows(rows, bank)?;
+    score_rows_with(rows, bank, &mut || {})
+}
+
+/// [`score_rows`], calling `tick` after each row (for a progress bar).
+pub fn score_rows_with(
+    rows: &[(usize, GradedAnswer)],
+    bank: &Bank,
+    tick: &mut dyn FnMut(),
+) -> Result<Vec<Scored>, RowError> {
+    let evidence = evidence_rows(rows, bank, tick)?;
     Ok(evidence.iter().map(RowEvidence::fitted).collect())
 }
 
@@ -133,8 +142,12 @@ impl RowEvidence {
     }
 }
 
-/// The evidence of every row against its rubrics (see [`score_rows`]).
-pub fn evidence_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<RowEvidence>, RowError> {
+/// The evidence of every row against its rubrics (see [`score_rows`]), calling `tick` after each.
+pub fn evidence_rows(
+    rows: &[(usize, GradedAnswer)],
+    bank: &Bank,
+    tick: &mut dyn FnMut(),
+) -> Result<Vec<RowEvidence>, RowError> {
     let references: HashSet<&str> = rows.iter().flat_map(|(_, r)| references_of(r)).collect();
     let file_vocabulary = Vocabulary::from_documents(references.iter().copied());
     let bank_vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
@@ -160,6 +173,7 @@ pub fn evidence_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<
             grade: row.grade / row.max_grade,
             evidence: rubrics[&key].iter().map(|r| r.judge(&row.answer).1).collect(),
         });
+        tick();
     }
     Ok(out)
 }

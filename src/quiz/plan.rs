@@ -22,7 +22,8 @@ impl PlanError {
     /// `id` is not in `bank`: the error names the closest id, or says where to see them.
     pub fn unknown_id(bank: &Bank, id: &str) -> PlanError {
         let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-        PlanError::UnknownId { id: id.to_string(), suggestion: did_you_mean(id, &known) }
+        // A hostile id can be 100 KB of escape sequences: echo it cut and inert.
+        PlanError::UnknownId { id: crate::bank::shown(id), suggestion: did_you_mean(id, &known) }
     }
 }
 

@@ -13,7 +13,11 @@ use super::interrupt;
 use super::session::{Reply, Responder};
 use super::timer::Deadline;
 use crate::bank::Question;
+use crate::input::{read_file, read_line_capped};
 use crate::score::MAX_TEXT_BYTES;
+
+/// Answers files larger than this are refused: even 100 long answers are far smaller.
+const MAX_ANSWERS_BYTES: u64 = 4 * 1024 * 1024;
 
 /// How long a wait for a line lasts before the Ctrl-C flag is checked again.
 const WAIT_SLICE: Duration = Duration::from_millis(100);
@@ -27,12 +31,18 @@ pub struct Lines {
 }
 
 impl Lines {
-    pub fn new(reader: impl BufRead + Send + 'static) -> Lines {
-        let (sender, lines) = mpsc::channel();
+    pub fn new(mut reader: impl BufRead + Send + 'static) -> Lines {
+        // A small bounded channel: endless input (`< /dev/zero`) waits here instead of filling memory.
+        let (sender, lines) = mpsc::sync_channel(4);
         thread::spawn(move || {
-            for line in reader.split(b'\n') {
-                let line = line.map(|bytes| decode_line(&bytes));
-                if sender.send(line).is_err() {
+            loop {
+                let line = match read_line_capped(&mut reader, MAX_TEXT_BYTES) {
+                    Ok(None) => break,
+                    Ok(Some(bytes)) => Ok(decode_line(&bytes)),
+                    Err(e) => Err(e),
+                };
+                let failed = line.is_err();
+                if sender.send(line).is_err() || failed {
                     break;
                 }
             }
@@ -65,9 +75,8 @@ impl Lines {
     }
 }
 
-/// A line as text: invalid UTF-8 replaced, the line ending and hostile lengths cut.
+/// A line as text: invalid UTF-8 replaced, the line ending cut (lengths are cut as it is read).
 fn decode_line(bytes: &[u8]) -> String {
-    let bytes = &bytes[..bytes.len().min(MAX_TEXT_BYTES)];
     let text = String::from_utf8_lossy(bytes);
     text.trim_end_matches(['\r', '\n']).to_string()
 }
@@ -100,8 +109,13 @@ pub struct AnswerFile {
 
 impl AnswerFile {
     pub fn load(path: &Path) -> Result<AnswerFile> {
-        let text = std::fs::read_to_string(path)
+        let bytes = read_file(path, MAX_ANSWERS_BYTES)
             .with_context(|| format!("cannot read answers from {}", path.display()))?;
+        let text =
+            String::from_utf8(bytes).with_context(|| format!("{} is not UTF-8 text", path.display()))?;
+        if let Err(message) = crate::bank::check_yaml(&text) {
+            anyhow::bail!("{} is not a usable answers file: {message}", path.display());
+        }
         // YAML is a superset of JSON, so one parser reads both.
         let answers: HashMap<String, String> = serde_yaml::from_str(&text).with_context(|| {
             format!("{} is not a map of question id to answer text (YAML or JSON)", path.display())
@@ -111,7 +125,8 @@ impl AnswerFile {
 
     /// Ids in the file that the loaded bank does not have.
     pub fn unknown_ids<'a>(&'a self, known: &'a [&Question]) -> impl Iterator<Item = &'a str> + 'a {
-        self.answers.keys().map(String::as_str).filter(|id| !known.iter().any(|q| q.id == *id))
+        let known: std::collections::HashSet<&str> = known.iter().map(|q| q.id.as_str()).collect();
+        self.answers.keys().map(String::as_str).filter(move |id| !known.contains(id))
     }
 }
 
