@@ -4,13 +4,13 @@
 //!
 //! `cargo run --release --example baselines -- tests/fixtures/blind-graded.jsonl [BANK]`
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rehearse::bank::{Bank, BankSource, load};
+use rehearse::eval::baseline::naive_overlap;
 use rehearse::eval::{GradedAnswer, Scored, agreement, parse_rows, score_rows};
-use rehearse::score::{Rubric, Vocabulary, tokens};
+use rehearse::score::{Rubric, Vocabulary};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -54,14 +54,4 @@ fn reference(row: &GradedAnswer, bank: &Bank) -> String {
 
 fn scored(row: &GradedAnswer, score: f64) -> Scored {
     Scored { id: String::new(), kind: row.kind.clone(), score, grade: row.grade / row.max_grade }
-}
-
-fn naive_overlap(reference: &str, answer: &str) -> f64 {
-    let stems =
-        |text: &str| -> HashSet<String> { tokens(text, false).words.into_iter().map(|t| t.stem).collect() };
-    let (model, given) = (stems(reference), stems(answer));
-    if model.is_empty() {
-        return 0.0;
-    }
-    (model.intersection(&given).count() as f64 / model.len() as f64).sqrt()
 }

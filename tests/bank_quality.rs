@@ -55,9 +55,14 @@ fn reversed_answers_score_low_and_show_what_is_wrong() {
         let id = row.question_id.as_deref().expect("rows name their question");
         let question = bank.question(id).expect("a built-in question");
         let assessment = Rubric::for_question(question, &vocabulary).assess(&row.answer);
-        let flagged = !assessment.wrong.is_empty() || assessment.with_verdict(Verdict::Contradicted).next().is_some();
+        let flagged =
+            !assessment.wrong.is_empty() || assessment.with_verdict(Verdict::Contradicted).next().is_some();
         if assessment.score > 35 || !flagged {
-            failures.push(format!("{}: {} (flagged: {flagged})", row.id.unwrap_or_default(), assessment.score));
+            failures.push(format!(
+                "{}: {} (flagged: {flagged})",
+                row.id.unwrap_or_default(),
+                assessment.score
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

@@ -160,11 +160,14 @@ fn row15_points_the_scorer_cannot_match_are_flagged() {
     let points = "    points:\n      - \"!!!\"\n      - any: [idempotent, not]\n      - the\n";
     let dir = dir_with(&[("b.yaml", bank("a", points).as_bytes())]);
     let run = validate(dir.path(), &["b.yaml"]);
-    let message = "this point has no words the scorer can match (only punctuation or words like `not`); \
+    let message = "this phrasing has no words the scorer can match (only punctuation or words like `not`); \
                    write the idea in words";
+    let warning = "warning: `the` is made only of function words, which nearly every answer uses";
     assert_eq!(
         run.stdout,
-        format!("b.yaml:8:9: {message}\nb.yaml:9:27: {message}\n2 problems in 1 of 1 file\n")
+        format!(
+            "b.yaml:8:9: {message}\nb.yaml:9:27: {message}\nb.yaml:10:9: {warning}\n2 problems in 1 of 1 file\n"
+        )
     );
     assert_eq!(run.code, Some(1));
 }

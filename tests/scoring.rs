@@ -127,3 +127,30 @@ fn hostile_answers_are_scored_without_panic() {
     assert_eq!(rubric.assess(&megabyte), rubric.assess(&megabyte));
     assert_eq!(rubric.assess("").score, 0);
 }
+
+/// Answers written blind to ten REST questions that have only a model answer (no points), with
+/// negation and swap traps among them.
+const DERIVED_BANK: &str = "tests/fixtures/derived/bank.yaml";
+const DERIVED_GRADED: &str = include_str!("fixtures/derived/blind-graded.jsonl");
+
+#[test]
+fn derived_points_rank_answers_better_than_naive_overlap() {
+    use rehearse::bank::{BankSource, load};
+    use rehearse::eval::Scored;
+    use rehearse::eval::baseline::naive_overlap;
+
+    let bank = load(&BankSource::Paths(vec![DERIVED_BANK.into()])).expect("the derived-only bank loads");
+    assert!(bank.questions.iter().all(|q| q.points.is_empty()), "a bank of model answers only");
+    let rows = parse_rows(DERIVED_GRADED).unwrap();
+    let naive: Vec<Scored> = rows
+        .iter()
+        .map(|(_, row)| {
+            let question = bank.question(row.question_id.as_deref().unwrap()).unwrap();
+            let score = naive_overlap(&question.answer, &row.answer);
+            Scored { id: String::new(), kind: None, score, grade: row.grade / row.max_grade }
+        })
+        .collect();
+    let ours = agreement(&score_rows(&rows, &bank).unwrap()).spearman.unwrap();
+    let baseline = agreement(&naive).spearman.unwrap();
+    assert!(ours > baseline, "derived points rho {ours:.3} vs naive overlap {baseline:.3}");
+}

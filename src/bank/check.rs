@@ -95,7 +95,8 @@ fn parse_file(file: &SourceFile, lint: Lint<'_>) -> (ParsedFile, Vec<Problem>) {
     let mut warnings = Vec::new();
     for (question, path) in &parsed.questions {
         for finding in lint(question) {
-            let problem = Problem { at: Place::Value(format!("{path}.{}", finding.below)), message: finding.message };
+            let problem =
+                Problem { at: Place::Value(format!("{path}.{}", finding.below)), message: finding.message };
             if finding.warning {
                 warnings.push(problem);
             } else {

@@ -1,5 +1,6 @@
 //! Measures the scorer against human grades: graded rows in, agreement statistics out.
 
+pub mod baseline;
 pub mod metrics;
 
 use std::collections::{HashMap, HashSet};
