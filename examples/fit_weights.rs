@@ -80,7 +80,11 @@ const TARGETS: [(&str, f64, f64); 9] = [
     ("typos", 100.0, 80.0),
 ];
 
-/// Agreement (Pearson + Spearman), less 0.01 for every point a kind's mean misses its target by.
+/// No strong or typo answer below this score (issue 7).
+const FLOOR: f64 = 50.0;
+
+/// Agreement (Pearson + Spearman), less 0.01 for every point a kind's mean misses its target by,
+/// and for every point a strong or typo answer falls below [`FLOOR`].
 fn fitness(rows: &[RowEvidence], weights: &Weights) -> f64 {
     let scored: Vec<_> = rows.iter().map(|r| r.scored(weights)).collect();
     let a = agreement(&scored);
@@ -89,7 +93,12 @@ fn fitness(rows: &[RowEvidence], weights: &Weights) -> f64 {
         .iter()
         .filter_map(|k| TARGETS.iter().find(|t| t.0 == k.kind).map(|t| (k.score * 100.0, t)))
         .map(|(mean, (_, most, least))| (mean - most).max(0.0) + (least - mean).max(0.0))
-        .sum();
+        .sum::<f64>()
+        + a.by_kind
+            .iter()
+            .filter(|k| k.kind == "strong" || k.kind == "typos")
+            .map(|k| (FLOOR - k.min_score * 100.0).max(0.0))
+            .sum::<f64>();
     a.pearson.unwrap_or(0.0) + a.spearman.unwrap_or(0.0) - 0.01 * missed
 }
 

@@ -1,7 +1,5 @@
 //! Finds the words of one phrasing in an answer: word forms, typos, nearby words, one sentence.
 
-use std::collections::HashMap;
-
 use super::normalise::{Kind, Token};
 
 /// Words shorter than this match only exactly (`PUT` is not `POST`); from here one typo is allowed.
@@ -17,54 +15,65 @@ const LENGTH_SLACK: usize = 3;
 /// Words are bucketed by length up to this; longer ones share the last bucket.
 const LENGTH_BUCKETS: usize = 32;
 
-/// An answer's words, indexed so that finding a word costs a lookup, not a scan: exact stems in a
-/// hash map, and long words by first letter and length for typo matching. Without the index a
-/// long hostile answer against a long rubric is quadratic in edit distances.
+/// An answer's words, indexed so that finding a word costs a lookup, not a scan: positions sorted
+/// by stem, and long words sorted by first letter and length for typo matching (two allocations
+/// per answer). Without the index a long hostile answer against a long rubric is quadratic in
+/// edit distances.
 pub struct Answer<'a> {
     pub words: &'a [Token],
-    by_stem: HashMap<&'a str, Vec<usize>>,
-    /// Positions of words long enough to carry a typo, by first letter and length.
-    long_words: HashMap<(usize, usize), Vec<usize>>,
+    /// `(stem, position)`, sorted.
+    by_stem: Vec<(&'a str, usize)>,
+    /// `((first byte, length bucket), position)` of words long enough to carry a typo, sorted.
+    long_words: Vec<((u8, usize), usize)>,
 }
 
 impl<'a> Answer<'a> {
     pub fn new(words: &'a [Token]) -> Answer<'a> {
-        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::with_capacity(words.len());
-        let mut long_words: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-        for (i, word) in words.iter().enumerate() {
-            by_stem.entry(word.stem.as_str()).or_default().push(i);
-            if word.kind == Kind::Word && word.word.len() >= ONE_TYPO_FROM {
-                long_words.entry(bucket(&word.word, word.word.len())).or_default().push(i);
-            }
-        }
+        let mut by_stem: Vec<(&str, usize)> = words.iter().enumerate().map(|(i, w)| (w.stem.as_str(), i)).collect();
+        by_stem.sort_unstable();
+        let mut long_words: Vec<((u8, usize), usize)> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.kind == Kind::Word && w.word.len() >= ONE_TYPO_FROM)
+            .map(|(i, w)| (bucket(&w.word, w.word.len()), i))
+            .collect();
+        long_words.sort_unstable();
         Answer { words, by_stem, long_words }
     }
 
     /// Positions of the answer's words that are `word`: the same stem, or a likely typo of it.
     pub fn positions(&self, word: &Token) -> Vec<usize> {
-        let mut found = self.by_stem.get(word.stem.as_str()).cloned().unwrap_or_default();
+        let stem = word.stem.as_str();
+        let from = self.by_stem.partition_point(|(s, _)| *s < stem);
+        let mut found: Vec<usize> =
+            self.by_stem[from..].iter().take_while(|(s, _)| *s == stem).map(|&(_, i)| i).collect();
         if word.kind == Kind::Word && word.word.len() >= ONE_TYPO_FROM - 1 {
             let length = word.word.len();
-            let lengths = length.saturating_sub(LENGTH_SLACK).max(ONE_TYPO_FROM)..=length + LENGTH_SLACK;
-            let buckets = lengths.filter_map(|l| self.long_words.get(&bucket(&word.word, l)));
-            for &i in buckets.flatten() {
-                let other = &self.words[i];
-                if other.stem != word.stem
-                    && (near_miss(&word.word, &other.word) || near_miss(&word.stem, &other.stem))
-                {
-                    found.push(i);
+            let before = found.len();
+            for l in length.saturating_sub(LENGTH_SLACK).max(ONE_TYPO_FROM)..=length + LENGTH_SLACK {
+                let key = bucket(&word.word, l);
+                let from = self.long_words.partition_point(|(k, _)| *k < key);
+                for &(_, i) in self.long_words[from..].iter().take_while(|(k, _)| *k == key) {
+                    let other = &self.words[i];
+                    if other.stem != word.stem
+                        && (near_miss(&word.word, &other.word) || near_miss(&word.stem, &other.stem))
+                    {
+                        found.push(i);
+                    }
                 }
             }
-            found.sort_unstable();
-            found.dedup();
+            if found.len() > before {
+                found.sort_unstable();
+                found.dedup();
+            }
         }
         found
     }
 }
 
 /// The typo bucket of a word of this length starting like `word`.
-fn bucket(word: &str, length: usize) -> (usize, usize) {
-    (usize::from(word.as_bytes()[0]), length.min(LENGTH_BUCKETS))
+fn bucket(word: &str, length: usize) -> (u8, usize) {
+    (word.as_bytes()[0], length.min(LENGTH_BUCKETS))
 }
 
 /// Every place where all words of `pattern` occur inside one sentence of the answer, within a

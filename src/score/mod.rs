@@ -189,11 +189,7 @@ impl Rubric {
             self.criteria.iter().map(|c| verdict::judge(c, &self.sides, &mentions, &index)).collect();
         let wrong: Vec<WrongResult> =
             self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, &index)).collect();
-        let model = (!self.model.is_empty()).then(|| {
-            let results: Vec<PointResult> =
-                self.model.iter().map(|c| verdict::judge(c, &[], &[], &index)).collect();
-            (verdict::coverage(&results), verdict::denied(&results))
-        });
+        let model = (!self.model.is_empty()).then(|| verdict::model_coverage(&self.model, &index));
         let evidence = Evidence::new(&points, model, wrong.len(), &text, self.derived);
         (Assessment { score: evidence.fitted_score(), points, wrong }, evidence)
     }

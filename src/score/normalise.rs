@@ -65,8 +65,6 @@ struct Cursor {
     statement: u32,
     /// Content words still negated by the last cue.
     reach: usize,
-    /// The last word seen, for "not only", "no longer" and abbreviations ending in a dot.
-    last: String,
     /// Where the current clause's words start in the output.
     clause_start: usize,
     /// A denial that no word has used yet: if the clause ends first, it denies what the clause
@@ -109,6 +107,8 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let folded = fold(text);
     let mut out = Tokens::default();
     let mut at = Cursor::default();
+    // The last word seen, for "no longer", "neither … nor" and abbreviations ending in a dot.
+    let mut last = "";
     for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
             if is_copula_sign(piece) {
@@ -116,7 +116,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 out.function_words += 1;
             }
             match boundary(piece) {
-                Boundary::Sentence if !is_abbreviation(&at.last) && !is_ellipsis(&folded, start) => {
+                Boundary::Sentence if !is_abbreviation(last) && !is_ellipsis(&folded, start) => {
                     at.end_sentence(&mut out.words);
                 }
                 Boundary::Sentence | Boundary::Clause => at.end_clause(&mut out.words),
@@ -124,8 +124,8 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             }
             continue;
         };
-        let last = std::mem::replace(&mut at.last, word.to_string());
-        if at.reach > 0 && (cancels_negation(word) || (last == "no" && word == "longer")) {
+        let previous = std::mem::replace(&mut last, word);
+        if at.reach > 0 && (cancels_negation(word) || (previous == "no" && word == "longer")) {
             // "not only … but also" asserts; "no longer valid" is a fact about now, not a denial.
             at.reach = 0;
             at.dangling = false;
@@ -136,7 +136,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             out.function_words += 1;
             // A second denial inside the first's reach undoes it ("not true that PUT isn't
             // idempotent"); "neither … nor" is one denial spread over two words.
-            let double = at.reach > 0 && !matches!(word, "nor" | "neither") && last != "neither";
+            let double = at.reach > 0 && !matches!(word, "nor" | "neither") && previous != "neither";
             if double {
                 at.reach = 0;
                 at.dangling = false;

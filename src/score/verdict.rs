@@ -129,12 +129,30 @@ impl Evidence {
     }
 }
 
-/// The share of the points' weight the answer contradicts.
-pub fn denied(points: &[PointResult]) -> f64 {
-    let total: f64 = points.iter().filter(|p| !p.bonus).map(|p| p.weight).sum();
-    let contradicted: f64 =
-        points.iter().filter(|p| p.verdict == Verdict::Contradicted).map(|p| p.weight).sum();
-    if total <= 0.0 { 0.0 } else { contradicted / total }
+/// Covered and denied shares of the model answer's words' weight, without building a result per
+/// word (a model answer has dozens of them).
+pub fn model_coverage(criteria: &[Criterion], answer: &Answer<'_>) -> (f64, f64) {
+    let (mut total, mut covered, mut contradicted) = (0.0, 0.0, 0.0);
+    for criterion in criteria {
+        total += criterion.weight;
+        let mut verdict = Verdict::Missed;
+        'patterns: for pattern in &criterion.patterns {
+            for place in occurrences(&pattern.words, answer) {
+                let negated = place.iter().any(|&i| answer.words[i].negated);
+                if pattern.negative.is_none_or(|negative| negated == negative) {
+                    verdict = Verdict::Covered;
+                    break 'patterns;
+                }
+                verdict = Verdict::Contradicted;
+            }
+        }
+        match verdict {
+            Verdict::Covered => covered += criterion.weight,
+            Verdict::Contradicted => contradicted += criterion.weight,
+            Verdict::Missed => {}
+        }
+    }
+    if total <= 0.0 { (0.0, 0.0) } else { ((covered / total).min(1.0), contradicted / total) }
 }
 
 /// Covered weight (bonus points included) over the weight of the points that count, at most 1.
