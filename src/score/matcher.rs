@@ -29,7 +29,8 @@ pub struct Answer<'a> {
 
 impl<'a> Answer<'a> {
     pub fn new(words: &'a [Token]) -> Answer<'a> {
-        let mut by_stem: Vec<(&str, usize)> = words.iter().enumerate().map(|(i, w)| (w.stem.as_str(), i)).collect();
+        let mut by_stem: Vec<(&str, usize)> =
+            words.iter().enumerate().map(|(i, w)| (w.stem.as_str(), i)).collect();
         by_stem.sort_unstable();
         let mut long_words: Vec<((u8, usize), usize)> = words
             .iter()

@@ -70,6 +70,9 @@ struct Cursor {
     /// A denial that no word has used yet: if the clause ends first, it denies what the clause
     /// said before it ("… but POST is not").
     dangling: bool,
+    /// The clause is a condition so far ("if it doesn't"): a denial there belongs to the
+    /// condition, not to what the clause said before it.
+    conditional: bool,
 }
 
 impl Cursor {
@@ -80,6 +83,7 @@ impl Cursor {
             }
         }
         self.dangling = false;
+        self.conditional = false;
         self.clause += 1;
         self.reach = 0;
         self.clause_start = words.len();
@@ -97,7 +101,7 @@ impl Cursor {
 
     fn deny(&mut self) {
         self.reach = NEGATION_REACH;
-        self.dangling = true;
+        self.dangling = !self.conditional;
     }
 }
 
@@ -147,6 +151,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         if is_clause_break(word) {
             at.end_statement(&mut out.words);
+        }
+        if matches!(word, "if" | "unless" | "whether" | "otherwise") {
+            at.conditional = true;
         }
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
@@ -344,7 +351,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 20] = [
+        let table: [(&str, &[&str]); 21] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -368,6 +375,8 @@ mod tests {
             ("GET is idempotent but POST is not", &["post"]),
             ("GET is idempotent, POST isn't.", &["post"]),
             ("no, it is idempotent", &[]),
+            // A denial in a condition is the condition's.
+            ("answer 403 with insufficient_scope if it doesn't", &[]),
             // Denying that something is needed denies the thing.
             ("checkpointing isn't needed", &["checkpointing", "needed"]),
             ("the token is not valid", &["valid"]),

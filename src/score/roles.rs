@@ -127,6 +127,7 @@ mod tests {
             ("replaces whole resource", "PUT, which is idempotent, replaces the whole resource", "PUT"),
             ("tells where", "A PUT is the kind of PATCH that also tells you where", "PUT"),
             ("sends a PATCH", "PUT is used, and it sends a PATCH", "PUT"),
+            ("sends PATCH", "The PUT lives long and is used to send a PATCH", "PUT"),
         ];
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
