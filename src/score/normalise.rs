@@ -129,11 +129,13 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         };
         let previous = std::mem::replace(&mut last, word);
-        if at.reach > 0 && (cancels_negation(word) || (previous == "no" && word == "longer")) {
-            // "not only … but also" asserts; "no longer valid" is a fact about now, not a denial.
+        let not_only = previous == "not" && cancels_negation(word);
+        if at.reach > 0 && (not_only || (previous == "no" && word == "longer")) {
+            // "not only … but also" asserts ("never just disable it" still denies); "no longer
+            // valid" is a fact about now, not a denial.
             at.reach = 0;
             at.dangling = false;
-            if cancels_negation(word) {
+            if not_only {
                 continue;
             }
         } else if is_negation_cue(word) {
@@ -351,7 +353,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 21] = [
+        let table: [(&str, &[&str]); 22] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -375,6 +377,7 @@ mod tests {
             ("GET is idempotent but POST is not", &["post"]),
             ("GET is idempotent, POST isn't.", &["post"]),
             ("no, it is idempotent", &[]),
+            ("never just disable verification", &["disable", "verification"]),
             // A denial in a condition is the condition's.
             ("answer 403 with insufficient_scope if it doesn't", &[]),
             // Denying that something is needed denies the thing.

@@ -87,7 +87,8 @@ impl Evidence {
     ) -> Evidence {
         let counted: Vec<&PointResult> = points.iter().filter(|p| !p.bonus).collect();
         let mean = counted.iter().map(|p| p.weight).sum::<f64>() / counted.len().max(1) as f64;
-        let contradicted = counted
+        // A contradicted bonus point is a wrong statement like any other.
+        let contradicted = points
             .iter()
             .filter(|p| p.verdict == Verdict::Contradicted)
             .map(|p| if mean > 0.0 { p.weight / mean } else { 1.0 })
