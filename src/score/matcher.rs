@@ -44,31 +44,47 @@ impl<'a> Answer<'a> {
 
     /// Positions of the answer's words that are `word`: the same stem, or a likely typo of it.
     pub fn positions(&self, word: &Token) -> Vec<usize> {
-        let stem = word.stem.as_str();
-        let from = self.by_stem.partition_point(|(s, _)| *s < stem);
-        let mut found: Vec<usize> =
-            self.by_stem[from..].iter().take_while(|(s, _)| *s == stem).map(|&(_, i)| i).collect();
-        if word.kind == Kind::Word && word.word.len() >= ONE_TYPO_FROM - 1 {
-            let length = word.word.len();
-            let before = found.len();
-            for l in length.saturating_sub(LENGTH_SLACK).max(ONE_TYPO_FROM)..=length + LENGTH_SLACK {
-                let key = bucket(&word.word, l);
-                let from = self.long_words.partition_point(|(k, _)| *k < key);
-                for &(_, i) in self.long_words[from..].iter().take_while(|(k, _)| *k == key) {
-                    let other = &self.words[i];
-                    if other.stem != word.stem
-                        && (near_miss(&word.word, &other.word) || near_miss(&word.stem, &other.stem))
-                    {
-                        found.push(i);
-                    }
-                }
-            }
-            if found.len() > before {
-                found.sort_unstable();
-                found.dedup();
-            }
+        let mut found = Vec::new();
+        let mut typos = false;
+        self.scan(word, |i, typo| {
+            found.push(i);
+            typos |= typo;
+            false
+        });
+        if typos {
+            found.sort_unstable();
+            found.dedup();
         }
         found
+    }
+
+    /// Calls `visit(position, is_typo)` for each answer word that is `word` (same stem first, then
+    /// likely typos, unordered), until it returns true; returns whether it did. No allocation.
+    pub fn scan(&self, word: &Token, mut visit: impl FnMut(usize, bool) -> bool) -> bool {
+        let stem = word.stem.as_str();
+        let from = self.by_stem.partition_point(|(s, _)| *s < stem);
+        for &(_, i) in self.by_stem[from..].iter().take_while(|(s, _)| *s == stem) {
+            if visit(i, false) {
+                return true;
+            }
+        }
+        if word.kind != Kind::Word || word.word.len() < ONE_TYPO_FROM - 1 {
+            return false;
+        }
+        let length = word.word.len();
+        for l in length.saturating_sub(LENGTH_SLACK).max(ONE_TYPO_FROM)..=length + LENGTH_SLACK {
+            let key = bucket(&word.word, l);
+            let from = self.long_words.partition_point(|(k, _)| *k < key);
+            for &(_, i) in self.long_words[from..].iter().take_while(|(k, _)| *k == key) {
+                let other = &self.words[i];
+                let typo = other.stem != word.stem
+                    && (near_miss(&word.word, &other.word) || near_miss(&word.stem, &other.stem));
+                if typo && visit(i, true) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 }
 

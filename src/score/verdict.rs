@@ -138,6 +138,23 @@ pub fn model_coverage(criteria: &[Criterion], answer: &Answer<'_>) -> (f64, f64)
         total += criterion.weight;
         let mut verdict = Verdict::Missed;
         'patterns: for pattern in &criterion.patterns {
+            if let [word] = pattern.words.as_slice() {
+                // Model words are single words: look them up without building places.
+                let agrees =
+                    |i: usize| pattern.negative.is_none_or(|negative| answer.words[i].negated == negative);
+                let mut seen = false;
+                if answer.scan(word, |i, _| {
+                    seen = true;
+                    agrees(i)
+                }) {
+                    verdict = Verdict::Covered;
+                    break 'patterns;
+                }
+                if seen {
+                    verdict = Verdict::Contradicted;
+                }
+                continue;
+            }
             for place in occurrences(&pattern.words, answer) {
                 let negated = place.iter().any(|&i| answer.words[i].negated);
                 if pattern.negative.is_none_or(|negative| negated == negative) {
