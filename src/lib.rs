@@ -7,6 +7,7 @@ pub mod bank;
 pub(crate) mod cli;
 mod commands;
 pub mod eval;
+pub(crate) mod inert;
 pub(crate) mod quiz;
 pub(crate) mod report;
 pub mod score;

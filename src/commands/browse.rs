@@ -1,41 +1,85 @@
-//! `topics`, `list` and `show`: browsing the loaded bank.
+//! `topics`, `list` and `show`: browsing the loaded bank, as text or JSON (the field names of
+//! `score --format json`: `id`, `topic`, `difficulty`, `prompt`, `points`, `label`, `weight`).
 
-use std::io::Write;
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
 use console::style;
+use serde_json::json;
 
 use super::{Exit, find_question, plural};
-use crate::bank::{Bank, Difficulty};
+use crate::bank::{Bank, Difficulty, Question};
+use crate::cli::OutputFormat;
+use crate::inert::{self, inert_line};
 use crate::quiz::feedback::text_width;
 use crate::quiz::plan::{Filter, select};
 
-pub fn topics(bank: &Bank, out: &mut dyn Write) -> Result<Exit> {
+pub fn topics(bank: &Bank, format: OutputFormat, out: &mut dyn Write) -> Result<Exit> {
+    let counts = |name: &str| {
+        let count = |d: Difficulty| bank.questions_in(name).filter(|q| q.difficulty == d).count();
+        (count(Difficulty::Easy), count(Difficulty::Medium), count(Difficulty::Hard))
+    };
+    if format == OutputFormat::Json {
+        let topics: Vec<_> = bank
+            .topics
+            .iter()
+            .map(|t| {
+                let (easy, medium, hard) = counts(&t.name);
+                json!({"topic": t.name, "title": t.title, "easy": easy, "medium": medium, "hard": hard,
+                       "total": easy + medium + hard})
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::Value::Array(topics))?;
+        return Ok(Exit::Success);
+    }
     let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
     writeln!(out, "{:width$}  {:>4} {:>6} {:>4} {:>5}  title", "topic", "easy", "medium", "hard", "total")?;
     for topic in &bank.topics {
-        let count = |d: Difficulty| bank.questions_in(&topic.name).filter(|q| q.difficulty == d).count();
-        let total = bank.questions_in(&topic.name).count();
-        let (easy, medium, hard) =
-            (count(Difficulty::Easy), count(Difficulty::Medium), count(Difficulty::Hard));
-        writeln!(out, "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}  {}", topic.name, topic.title)?;
+        let (easy, medium, hard) = counts(&topic.name);
+        let total = easy + medium + hard;
+        let (name, title) = (inert_line(&topic.name), inert_line(&topic.title));
+        writeln!(out, "{name:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}  {title}")?;
     }
     writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
     Ok(Exit::Success)
 }
 
-pub fn list(bank: &Bank, filter: &Filter, out: &mut dyn Write) -> Result<Exit> {
+/// One line per question; at a terminal the prompt is cut to the width rather than wrapped.
+pub fn list(bank: &Bank, filter: &Filter, format: OutputFormat, out: &mut dyn Write) -> Result<Exit> {
     let questions = select(bank, filter)?;
+    if format == OutputFormat::Json {
+        let rows: Vec<_> = questions
+            .iter()
+            .map(|q| json!({"id": q.id, "topic": q.topic, "difficulty": q.difficulty, "prompt": q.prompt}))
+            .collect();
+        writeln!(out, "{}", serde_json::Value::Array(rows))?;
+        return Ok(Exit::Success);
+    }
+    let columns = io::stdout()
+        .is_terminal()
+        .then(|| console::Term::stdout().size_checked().map(|(_, w)| usize::from(w)))
+        .flatten();
     let id_width = questions.iter().map(|q| q.id.len()).max().unwrap_or(2);
     let topic_width = questions.iter().map(|q| q.topic.len()).max().unwrap_or(5);
     for q in questions {
-        writeln!(out, "{:id_width$}  {:topic_width$}  {:6}  {}", q.id, q.topic, q.difficulty, q.prompt)?;
+        let q = inert::question(q);
+        let line = format!("{:id_width$}  {:topic_width$}  {:6}  {}", q.id, q.topic, q.difficulty, q.prompt);
+        let line = line.replace('\n', " ");
+        match columns {
+            Some(width) => writeln!(out, "{}", console::truncate_str(&line, width.max(8), "…"))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     Ok(Exit::Success)
 }
 
-pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result<Exit> {
+pub fn show(bank: &Bank, id: &str, verbose: bool, format: OutputFormat, out: &mut dyn Write) -> Result<Exit> {
     let q = find_question(bank, id)?;
+    if format == OutputFormat::Json {
+        writeln!(out, "{}", show_json(q))?;
+        return Ok(Exit::Success);
+    }
+    let q = inert::question(q);
     writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
     writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, text_width()))?;
     writeln!(out, "{}", style("Model answer").bold())?;
@@ -55,4 +99,22 @@ pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result
         writeln!(out, "\n{} {}", style("Hint:").bold(), hint)?;
     }
     Ok(Exit::Success)
+}
+
+/// A question as JSON: JSON escapes control characters itself, so the text is given as it is.
+fn show_json(q: &Question) -> serde_json::Value {
+    let points: Vec<_> = q
+        .points
+        .iter()
+        .map(|p| json!({"label": p.display(), "weight": p.weight, "alternatives": p.alternatives}))
+        .collect();
+    json!({
+        "id": q.id,
+        "topic": q.topic,
+        "difficulty": q.difficulty,
+        "prompt": q.prompt,
+        "answer": q.answer,
+        "points": points,
+        "hint": q.hint,
+    })
 }

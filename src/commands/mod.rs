@@ -15,7 +15,6 @@ use clap::Parser;
 
 use crate::bank::{self, Bank, BankSource, Question};
 use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs};
-use crate::suggest::closest;
 
 /// How the process ends: the exit status of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,15 +64,19 @@ where
 fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> {
     let global = cli.global;
     match cli.command.unwrap_or_else(|| Command::Quiz(QuizArgs::defaults())) {
-        Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, args, out, err),
-        Command::Topics => browse::topics(&load_bank(&global)?, out),
-        Command::List(filter) => browse::list(&load_bank(&global)?, &filter.into(), out),
-        Command::Show { id } => browse::show(&load_bank(&global)?, &id, global.verbose, out),
+        Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, &args, out),
+        Command::Topics { format } => browse::topics(&load_bank(&global)?, format.format, out),
+        Command::List { filter, format } => {
+            browse::list(&load_bank(&global)?, &filter.into(), format.format, out)
+        }
+        Command::Show { id, format } => {
+            browse::show(&load_bank(&global)?, &id, global.verbose, format.format, out)
+        }
         Command::Score { id, answer, format } => {
-            score::run(&load_bank(&global)?, &id, answer, format, out, err)
+            score::run(&load_bank(&global)?, &id, answer, format.format, out, err)
         }
         Command::Validate { paths } => validate::run(&global, &paths, out),
-        Command::Eval { file, format } => eval::run(&global, &file, format, out, err),
+        Command::Eval { file, format } => eval::run(&global, &file, format.format, out),
     }
 }
 
@@ -109,15 +112,7 @@ fn plural(count: usize, noun: &str) -> String {
 
 /// The question with this id, or an error naming the closest id.
 fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
-    bank.question(id).ok_or_else(|| {
-        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-        match closest(id, &ids) {
-            Some(near) => anyhow::anyhow!("no question with id `{id}`; did you mean `{near}`?"),
-            None => {
-                anyhow::anyhow!("no question with id `{id}`; run `rehearse list` to see the ids")
-            }
-        }
-    })
+    Ok(crate::quiz::plan::find(bank, id)?)
 }
 
 /// Colour on or off for both streams; `auto` leaves console's own checks (tty, `TERM=dumb`) and

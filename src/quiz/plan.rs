@@ -5,6 +5,7 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
 use crate::bank::{Bank, Difficulty, Question};
+use crate::inert::inert_line;
 use crate::suggest::closest;
 
 /// Why no plan could be made.
@@ -14,6 +15,47 @@ pub enum PlanError {
     UnknownTopic { topic: String, suggestion: Option<String>, valid: Vec<String> },
     #[error("no questions match{}", describe(.topics, *.difficulty))]
     NothingMatches { topics: Vec<String>, difficulty: Option<Difficulty> },
+    #[error("no question with id `{id}`{}", suggest_id(.suggestion.as_deref()))]
+    UnknownQuestion { id: String, suggestion: Option<String> },
+}
+
+fn suggest_id(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(
+        || "; run `rehearse list` to see the ids".to_string(),
+        |s| format!("; did you mean `{s}`?"),
+    )
+}
+
+/// The question with this id, or an error naming the closest id.
+pub fn find<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question, PlanError> {
+    bank.question(id).ok_or_else(|| {
+        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        PlanError::UnknownQuestion { id: inert_line(id), suggestion: closest(id, &ids).map(inert_line) }
+    })
+}
+
+/// The questions of an answers file in its order, narrowed by `filter`; an id the bank does not
+/// have is an error.
+pub fn from_ids<'a, 'i>(
+    bank: &'a Bank,
+    ids: impl IntoIterator<Item = &'i str>,
+    filter: &Filter,
+) -> Result<Vec<&'a Question>, PlanError> {
+    let allowed = select(bank, filter)?;
+    let mut chosen = Vec::new();
+    for id in ids {
+        let question = find(bank, id)?;
+        if allowed.iter().any(|q| q.id == question.id) {
+            chosen.push(question);
+        }
+    }
+    if chosen.is_empty() {
+        return Err(PlanError::NothingMatches {
+            topics: filter.topics.clone(),
+            difficulty: filter.difficulty,
+        });
+    }
+    Ok(chosen)
 }
 
 fn did_you_mean(suggestion: Option<&str>) -> String {
@@ -39,21 +81,26 @@ pub struct Filter {
 }
 
 /// The questions matching `filter`, in bank order; unknown topics and empty results are errors.
+/// Topic names match whatever their case (`-t HTTP`).
 pub fn select<'a>(bank: &'a Bank, filter: &Filter) -> Result<Vec<&'a Question>, PlanError> {
     let names = bank.topic_names();
+    let mut topics = Vec::new();
     for topic in &filter.topics {
-        if !names.contains(&topic.as_str()) {
-            return Err(PlanError::UnknownTopic {
-                topic: topic.clone(),
-                suggestion: closest(topic, &names).map(str::to_string),
-                valid: names.iter().map(|n| (*n).to_string()).collect(),
-            });
+        match names.iter().find(|n| n.to_lowercase() == topic.to_lowercase()) {
+            Some(name) => topics.push(*name),
+            None => {
+                return Err(PlanError::UnknownTopic {
+                    topic: inert_line(topic),
+                    suggestion: closest(&topic.to_lowercase(), &names).map(inert_line),
+                    valid: names.iter().map(|n| inert_line(n)).collect(),
+                });
+            }
         }
     }
     let chosen: Vec<&Question> = bank
         .questions
         .iter()
-        .filter(|q| filter.topics.is_empty() || filter.topics.contains(&q.topic))
+        .filter(|q| topics.is_empty() || topics.contains(&q.topic.as_str()))
         .filter(|q| filter.difficulty.is_none_or(|d| q.difficulty == d))
         .collect();
     if chosen.is_empty() {
@@ -110,6 +157,24 @@ mod tests {
         let bank = bank();
         let filter = Filter { topics: vec!["http".into()], difficulty: Some(Difficulty::Hard) };
         assert_eq!(ids(&select(&bank, &filter).unwrap()), ["q6", "q8"]);
+    }
+
+    #[test]
+    fn topics_match_whatever_their_case() {
+        let bank = bank();
+        let filter = Filter { topics: vec!["HTTP".into()], difficulty: Some(Difficulty::Hard) };
+        assert_eq!(ids(&select(&bank, &filter).unwrap()), ["q6", "q8"]);
+    }
+
+    #[test]
+    fn an_answers_file_sets_the_questions_and_their_order() {
+        let bank = bank();
+        let all = Filter::default();
+        assert_eq!(ids(&from_ids(&bank, ["q3", "q0", "q8"], &all).unwrap()), ["q3", "q0", "q8"]);
+        let http = Filter { topics: vec!["http".into()], difficulty: None };
+        assert_eq!(ids(&from_ids(&bank, ["q3", "q0", "q8"], &http).unwrap()), ["q0", "q8"]);
+        let error = from_ids(&bank, ["q3", "q11"], &all).unwrap_err();
+        assert_eq!(error.to_string(), "no question with id `q11`; did you mean `q1`?");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::feedback;
 use super::timer::{Clock, Deadline, Limits};
 use crate::bank::{Difficulty, Question};
+use crate::inert::inert_line;
 use crate::score::{Assessment, Rubric, Vocabulary};
 
 /// What became of a question.
@@ -63,8 +64,13 @@ pub enum Reply {
 
 /// Where answers come from: the terminal, stdin lines or an answers file.
 pub trait Responder {
-    /// Gets the reply to `question`, giving up at `deadline` with what was typed so far.
-    fn reply(&mut self, question: &Question, deadline: Option<Deadline>) -> io::Result<Reply>;
+    /// Gets the reply to `question`, giving up at `deadline` (by `clock`) with what was typed so far.
+    fn reply(
+        &mut self,
+        question: &Question,
+        deadline: Option<Deadline>,
+        clock: &dyn Clock,
+    ) -> io::Result<Reply>;
 }
 
 /// How a session is run.
@@ -73,9 +79,17 @@ pub struct Settings {
     pub limits: Limits,
     /// Hold feedback until the end.
     pub exam: bool,
-    /// Print headers and feedback (off for `-q`).
-    pub chatty: bool,
-    /// Print each answer after its question (scripted sessions, so the output reads as a transcript).
+    pub shown: Shown,
+}
+
+/// What the session prints as it goes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shown {
+    /// Each question's header and prompt (always for a person at the terminal).
+    pub prompts: bool,
+    /// Feedback and "Skipped." (off for `-q`).
+    pub feedback: bool,
+    /// Each answer after its question (scripted sessions, so the output reads as a transcript).
     pub echo: bool,
 }
 
@@ -105,22 +119,22 @@ pub fn run(
             writeln!(out, "Time is up for the session.")?;
             break;
         }
-        if settings.chatty {
+        if settings.shown.prompts {
             write_header(out, question, index, questions.len())?;
         }
         let asked = clock.now();
-        let reply = responder.reply(question, settings.limits.deadline(asked, session_end))?;
+        let reply = responder.reply(question, settings.limits.deadline(asked, session_end), clock)?;
         let elapsed = clock.now().saturating_duration_since(asked);
         let (status, answer) = match reply {
             Reply::Answer(text) => {
-                if settings.echo {
-                    writeln!(out, "› {text}")?;
+                if settings.shown.echo {
+                    writeln!(out, "› {}", echoed(&text))?;
                 }
                 (Status::Answered, text)
             }
             Reply::TimedOut(text) => (Status::TimedOut, text),
             Reply::Skip => {
-                if settings.chatty {
+                if settings.shown.feedback {
                     writeln!(out, "Skipped.")?;
                 }
                 (Status::Skipped, String::new())
@@ -133,13 +147,14 @@ pub fn run(
         };
         let assessment =
             (status != Status::Skipped).then(|| Rubric::for_question(question, vocabulary).assess(&answer));
-        if let (Some(assessment), true) = (&assessment, settings.chatty && !settings.exam) {
+        if let (Some(assessment), true) = (&assessment, settings.shown.feedback && !settings.exam) {
             if status == Status::TimedOut {
-                writeln!(
-                    out,
-                    "{}",
-                    console::style("Time is up: your answer so far was submitted.").yellow()
-                )?;
+                let what = if answer.trim().is_empty() {
+                    "Time is up: no answer."
+                } else {
+                    "Time is up: your answer so far was submitted."
+                };
+                writeln!(out, "{}", console::style(what).yellow())?;
             }
             write!(out, "{}", feedback::render(question, assessment, true))?;
         }
@@ -149,6 +164,16 @@ pub fn run(
         records.push(record(question, String::new(), Status::Unanswered, None, Duration::ZERO));
     }
     Ok(FinishedSession { records, interrupted, elapsed: clock.now().saturating_duration_since(started) })
+}
+
+/// An answer as the transcript shows it: inert, and cut short past a screenful.
+fn echoed(answer: &str) -> String {
+    const SHOWN: usize = 500;
+    let line = inert_line(answer);
+    match line.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}… ({} characters)", &line[..cut], line.chars().count()),
+        None => line,
+    }
 }
 
 fn write_header(out: &mut dyn Write, question: &Question, index: usize, total: usize) -> io::Result<()> {
@@ -191,7 +216,7 @@ mod tests {
     }
 
     impl Responder for Scripted<'_> {
-        fn reply(&mut self, _: &Question, deadline: Option<Deadline>) -> io::Result<Reply> {
+        fn reply(&mut self, _: &Question, deadline: Option<Deadline>, _: &dyn Clock) -> io::Result<Reply> {
             self.deadlines.push(deadline.map(|d| d.span));
             self.clock.advance(self.think);
             Ok(if self.replies.is_empty() { Reply::EndOfInput } else { self.replies.remove(0) })
@@ -218,7 +243,8 @@ mod tests {
         let clock = FakeClock::default();
         let mut responder =
             Scripted { replies, clock: &clock, think: Duration::from_secs(think), deadlines: vec![] };
-        let settings = Settings { limits, exam: false, chatty: true, echo: false };
+        let settings =
+            Settings { limits, exam: false, shown: Shown { prompts: true, feedback: true, echo: false } };
         let mut out = Vec::new();
         let outcome = run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out).unwrap();
         (outcome, responder.deadlines)
