@@ -94,7 +94,7 @@ pub enum Command {
     /// Practise: answer questions one at a time and get feedback (the default command)
     #[command(after_help = QUIZ_EXAMPLES)]
     Quiz(QuizArgs),
-    /// Topics with their question counts by difficulty
+    /// Topics with their question counts by difficulty and, from the history, your average
     #[command(after_help = TOPICS_EXAMPLES)]
     Topics {
         #[command(flatten)]
@@ -142,6 +142,78 @@ pub enum Command {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Render a recorded session's report again (default: the last session)
+    #[command(after_help = "Examples:\n  rehearse report\n  rehearse report -2 --format md --output last.md")]
+    Report(ReportArgs),
+    /// Progress over your sessions: per-topic trends, time practised, weakest questions, reviews due
+    #[command(
+        after_help = "Examples:\n  rehearse stats\n  rehearse stats --format html --output progress.html"
+    )]
+    Stats(StatsArgs),
+    /// Print a shell completion script, e.g. rehearse completions bash >
+    /// ~/.local/share/bash-completion/completions/rehearse
+    #[command(
+        after_help = "Examples:\n  rehearse completions bash > ~/.local/share/bash-completion/completions/rehearse\n  rehearse completions zsh > ~/.zfunc/_rehearse"
+    )]
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. rehearse man > ~/.local/share/man/man1/rehearse.1
+    #[command(after_help = "Examples:\n  rehearse man > ~/.local/share/man/man1/rehearse.1")]
+    Man,
+    /// Print the JSON Schema of the bank format, for an editor's YAML language server
+    #[command(after_help = "Examples:\n  rehearse schema > rehearse-bank.schema.json")]
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which session: a session id (or its start), or -1 for the last, -2 for the one before, ...
+    #[arg(allow_hyphen_values = true, value_name = "SESSION")]
+    pub session: Option<String>,
+    /// Output format (default: from the --output extension, else text)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    #[value(alias = "markdown")]
+    Md,
+    Json,
+    Csv,
+    #[value(alias = "htm")]
+    Html,
+}
+
+/// A stats format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+    Html,
 }
 
 /// `--format text|json`, one flag name for every command that prints data.
@@ -209,6 +281,37 @@ pub struct QuizArgs {
     /// questions in its order (no prompts)
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+
+    /// Ask what is due for review first, then your weakest questions, then unseen ones
+    #[arg(long, conflicts_with = "ids")]
+    pub review: bool,
+
+    /// Ask exactly these questions, in this order (comma-separated ids)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',', conflicts_with_all = ["topics", "difficulty"])]
+    pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub export: ExportArgs,
+
+    /// Do not record this session in the history (nor read it)
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+/// Where the session's report goes.
+#[derive(Debug, Default, Args)]
+pub struct ExportArgs {
+    /// Write the session's report to this file when it ends (format from the extension)
+    #[arg(short = 'o', long, value_name = "PATH")]
+    pub report: Option<PathBuf>,
+
+    /// The report's format, when the file name does not say
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "report")]
+    pub report_format: Option<ReportFormat>,
+
+    /// Replace the report file if it exists
+    #[arg(long, requires = "report")]
+    pub force: bool,
 }
 
 impl QuizArgs {
@@ -271,6 +374,22 @@ mod tests {
             let error = parse_duration(bad).unwrap_err();
             assert!(error.contains("90s") && !error.contains("ms"), "{bad}: {error}");
         }
+    }
+
+    #[test]
+    fn report_takes_a_negative_session_index() {
+        let cli = Cli::try_parse_from(["rehearse", "report", "-2", "--format", "md"]).unwrap();
+        let Some(Command::Report(args)) = cli.command else { panic!("not report") };
+        assert_eq!((args.session.as_deref(), args.format), (Some("-2"), Some(ReportFormat::Md)));
+    }
+
+    #[test]
+    fn ids_exclude_filters_and_review() {
+        assert!(Cli::try_parse_from(["rehearse", "quiz", "--ids", "a,b", "-t", "http"]).is_err());
+        assert!(Cli::try_parse_from(["rehearse", "quiz", "--ids", "a", "--review"]).is_err());
+        let cli = Cli::try_parse_from(["rehearse", "quiz", "--ids", "a,b", "--ids", "c"]).unwrap();
+        let Some(Command::Quiz(args)) = cli.command else { panic!("not quiz") };
+        assert_eq!(args.ids, ["a", "b", "c"]);
     }
 
     #[test]

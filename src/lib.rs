@@ -7,10 +7,12 @@ pub mod bank;
 pub(crate) mod cli;
 mod commands;
 pub mod eval;
+pub(crate) mod history;
 pub(crate) mod inert;
+pub mod input;
 pub(crate) mod quiz;
+pub(crate) mod render;
 pub(crate) mod report;
 pub mod score;
-pub(crate) mod suggest;
 
 pub use commands::{Exit, run};

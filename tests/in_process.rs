@@ -21,7 +21,7 @@ fn a_command_writes_to_the_given_stdout() {
 fn errors_go_to_the_given_stderr_as_one_line() {
     let (exit, out, err) = run_in_process(&["--color", "never", "show", "http-put-vs-pach"]);
     assert_eq!((exit, exit.code(), out.as_str()), (Exit::Failed, 2, ""));
-    assert_eq!(err, "error: no question with id `http-put-vs-pach`; did you mean `http-put-vs-patch`?\n");
+    assert_eq!(err, "error: no question with id `http-put-vs-pach` (did you mean `http-put-vs-patch`?)\n");
 }
 
 #[test]
@@ -39,7 +39,19 @@ fn a_scripted_answers_file_session_runs_in_process() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("answers.yaml");
     std::fs::write(&path, "http-put-vs-patch: PUT replaces the whole resource\n").unwrap();
-    let args = ["--color", "never", "quiz", "-t", "http", "-n", "100", "--answers", path.to_str().unwrap()];
+    // In-process there is no private REHEARSE_HOME: keep the user's history out of it.
+    let args = [
+        "--color",
+        "never",
+        "quiz",
+        "-t",
+        "http",
+        "-n",
+        "100",
+        "--no-history",
+        "--answers",
+        path.to_str().unwrap(),
+    ];
     let (exit, out, err) = run_in_process(&args);
     assert_eq!((exit, err.as_str()), (Exit::Success, ""), "{out}");
     assert!(out.contains("Session summary"), "{out}");

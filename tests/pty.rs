@@ -20,14 +20,18 @@ fn an_interactive_session_from_typing_to_ctrl_c() {
     s.expect("(you wrote: idempotnet)").unwrap();
     s.expect("Model answer").unwrap();
 
+    // Wait for the prompt: keys sent before raw mode is on can be lost.
     s.expect("Question 2/4").unwrap();
+    s.expect("›").unwrap();
     s.send(":hint\r").unwrap();
     s.expect("Hint:").unwrap();
     s.send(":skip\r").unwrap();
     s.expect("Skipped.").unwrap();
+    s.expect("Model answer").unwrap(); // what a skip still teaches
 
     // Typed but never submitted: the limit submits it.
     s.expect("Question 3/4").unwrap();
+    s.expect("›").unwrap();
     s.send("400 means the JSON is malformed").unwrap();
     s.expect("Time is up: your answer so far was submitted.").unwrap();
     s.expect("(you wrote: malformed)").unwrap();

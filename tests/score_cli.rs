@@ -65,7 +65,7 @@ fn score_names_the_closest_id_for_an_unknown_one() {
         .args(["score", "http-put-vs-pach", "x"])
         .assert()
         .code(2)
-        .stderr("error: no question with id `http-put-vs-pach`; did you mean `http-put-vs-patch`?\n");
+        .stderr("error: no question with id `http-put-vs-pach` (did you mean `http-put-vs-patch`?)\n");
 }
 
 #[test]

@@ -4,8 +4,15 @@ mod util;
 
 mod bank_cli;
 mod bank_coverage;
+mod browser;
+mod errors_doc;
+mod hostile;
 mod in_process;
+mod meta;
+mod props;
 mod pty;
 mod quiz_cli;
+mod report_cli;
 mod score_cli;
 mod scoring;
+mod session;

@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command as StdCommand, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -24,12 +25,15 @@ pub fn bin() -> &'static str {
 }
 
 /// Applies the clean environment every test runs in: no bank from the environment, no colour, a
-/// private home, the package root as working directory (where `tests/fixtures/...` resolve).
+/// private home of its own (so no run sees another's history; tests of the history pass theirs),
+/// the package root as working directory (where `tests/fixtures/...` resolve).
 fn clean(cmd: &mut StdCommand) {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let home = format!("{}-{}", std::process::id(), RUNS.fetch_add(1, Ordering::Relaxed));
     cmd.env_remove("REHEARSE_BANK")
         .env_remove("COLUMNS")
         .env("NO_COLOR", "1")
-        .env("REHEARSE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("integration-home"))
+        .env("REHEARSE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("integration-home").join(home))
         .current_dir(env!("CARGO_MANIFEST_DIR"));
 }
 
@@ -84,8 +88,16 @@ pub struct Piped {
 
 /// Spawns `rehearse args` with piped stdin, stdout and stderr.
 pub fn spawn_piped(args: &[&str]) -> Piped {
+    spawn_piped_with(args, &[])
+}
+
+/// [`spawn_piped`] with extra environment variables.
+pub fn spawn_piped_with(args: &[&str], env: &[(&str, &Path)]) -> Piped {
     let mut cmd = StdCommand::new(bin());
     clean(&mut cmd);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawns");
     let stdin = child.stdin.take();

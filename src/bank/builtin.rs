@@ -1,10 +1,15 @@
-//! The bank files built into the binary, one per topic, embedded at compile time.
+//! The bank built into the binary: checked by `build.rs` and embedded as JSON, so that start-up
+//! reads it back with no YAML parsing and no position index.
 
-/// (display name, YAML text) of each built-in bank file.
-pub const FILES: [(&str, &str); 5] = [
-    ("questions/fundamentals.yaml", include_str!("../../questions/fundamentals.yaml")),
-    ("questions/http.yaml", include_str!("../../questions/http.yaml")),
-    ("questions/security.yaml", include_str!("../../questions/security.yaml")),
-    ("questions/design.yaml", include_str!("../../questions/design.yaml")),
-    ("questions/troubleshooting.yaml", include_str!("../../questions/troubleshooting.yaml")),
-];
+use super::Bank;
+
+/// The bank as the build script serialized it.
+const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-bank.json"));
+
+/// The built-in bank. The build checked it, so a failure here is a build defect.
+pub fn bank() -> Bank {
+    serde_json::from_str(JSON).expect("the build script embeds a valid bank")
+}
+
+// FILE_COUNT, and (for tests) the YAML text of each file.
+include!(concat!(env!("OUT_DIR"), "/builtin-files.rs"));

@@ -1,16 +1,16 @@
-//! Reads bank files (built-in or from disk), guards against hostile input, and checks ids across files.
+//! Loads the bank: the built-in one (checked at build time, embedded ready to use) or files and
+//! folders from disk, read with bounds and checked by [`check`](super::check).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde_yaml::Value;
+use super::check::{CheckReport, SourceFile, check_files, decode};
+use super::{Bank, Diagnostic, Error, Question, builtin};
+use crate::input::{self, ReadError};
+use crate::score::tokens;
 
-use super::parse::{ParsedFile, parse};
-use super::spans::{Location, SpanIndex};
-use super::{Bank, Diagnostic, Error, builtin};
-
-/// Bank files larger than this are refused before parsing: a real bank is a few hundred KiB.
+/// Bank files larger than this are refused: a real bank is a few hundred KiB.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Where the questions come from.
@@ -22,23 +22,11 @@ pub enum BankSource {
     Paths(Vec<PathBuf>),
 }
 
-/// One bank file's name (for messages) and text.
-struct BankFile {
-    name: String,
-    text: Result<String, Diagnostic>,
-}
-
-/// What checking a set of files found.
-#[derive(Debug, Default)]
-pub struct CheckReport {
-    pub files: usize,
-    pub questions: usize,
-    pub diagnostics: Vec<Diagnostic>,
-    pub bank: Bank,
-}
-
 /// Loads the bank, failing on the first problem (with a count of the others).
 pub fn load(source: &BankSource) -> Result<Bank, Error> {
+    if *source == BankSource::Builtin {
+        return Ok(load_builtin());
+    }
     let report = check(source)?;
     match report.diagnostics.first() {
         Some(first) => Err(Error::Invalid { first: first.clone(), count: report.diagnostics.len() }),
@@ -46,39 +34,93 @@ pub fn load(source: &BankSource) -> Result<Bank, Error> {
     }
 }
 
-/// The built-in bank. It is checked by the test suite, so a problem here is a build defect.
+/// The built-in bank, as the build script checked and serialized it.
 pub fn load_builtin() -> Bank {
-    load(&BankSource::Builtin).expect("the built-in bank is valid (checked by tests)")
+    builtin::bank()
 }
 
 /// Reads and checks every file of `source`, collecting all problems.
 pub fn check(source: &BankSource) -> Result<CheckReport, Error> {
-    let files = match source {
-        BankSource::Builtin => builtin::FILES
-            .iter()
-            .map(|(name, text)| BankFile { name: (*name).to_string(), text: Ok((*text).to_string()) })
-            .collect(),
-        BankSource::Paths(paths) => read_paths(paths)?,
-    };
-    Ok(check_files(files))
+    check_with(source, &|_| {})
 }
 
-fn read_paths(paths: &[PathBuf]) -> Result<Vec<BankFile>, Error> {
+/// [`check`], calling `tick` with the number of files as each one is checked (for a progress bar).
+pub fn check_with(source: &BankSource, tick: &(dyn Fn(usize) + Sync)) -> Result<CheckReport, Error> {
+    match source {
+        BankSource::Builtin => {
+            let bank = load_builtin();
+            Ok(CheckReport {
+                files: builtin::FILE_COUNT,
+                questions: bank.questions.len(),
+                bank,
+                ..CheckReport::default()
+            })
+        }
+        BankSource::Paths(paths) => {
+            let (files, repeated) = read_paths(paths)?;
+            let mut report = check_files(&files, &lint, &|| tick(files.len()));
+            report.repeated = repeated;
+            Ok(report)
+        }
+    }
+}
+
+/// Checks one bank file given as bytes, as `validate` would (for tests and tools).
+pub fn check_text(name: &str, bytes: Vec<u8>) -> CheckReport {
+    let file = SourceFile { name: name.to_string(), text: decode(name, bytes) };
+    check_files(&[file], &lint, &|| {})
+}
+
+/// Checks that need the scorer: a point the normaliser reduces to nothing can never match.
+pub fn lint(question: &Question) -> Vec<(String, String)> {
+    let mut problems = Vec::new();
+    for (i, point) in question.points.iter().enumerate() {
+        for (j, alternative) in point.alternatives.iter().enumerate() {
+            if tokens(alternative, true).0.is_empty() {
+                let place = if point.alternatives.len() == 1 && point.label.is_none() {
+                    format!("points[{i}]")
+                } else {
+                    format!("points[{i}].any[{j}]")
+                };
+                let message = "this point has no words the scorer can match (only punctuation or words like \
+                               `not`); write the idea in words";
+                problems.push((place, message.to_string()));
+            }
+        }
+    }
+    problems
+}
+
+/// Every bank file named by `paths`, each once, with the names of those named more than once.
+fn read_paths(paths: &[PathBuf]) -> Result<(Vec<SourceFile>, Vec<String>), Error> {
     let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    let mut repeated = Vec::new();
     for path in paths {
+        if path.as_os_str().is_empty() {
+            return Err(Error::EmptyPath);
+        }
         let meta = fs::metadata(path).map_err(|source| Error::Read { path: path.clone(), source })?;
-        if meta.is_dir() {
+        let found = if meta.is_dir() {
             let mut found = bank_files_in(path)?;
             if found.is_empty() {
                 return Err(Error::EmptyFolder { path: path.clone() });
             }
             found.sort();
-            files.extend(found.iter().map(|p| read_file(p)));
+            found
         } else {
-            files.push(read_file(path));
+            vec![path.clone()]
+        };
+        for file in found {
+            let identity = fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            if seen.insert(identity) {
+                files.push(read_file(&file));
+            } else {
+                repeated.push(file.display().to_string());
+            }
         }
     }
-    Ok(files)
+    Ok((files, repeated))
 }
 
 fn bank_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -94,127 +136,47 @@ fn bank_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(found)
 }
 
-fn read_file(path: &Path) -> BankFile {
+fn read_file(path: &Path) -> SourceFile {
     let name = path.display().to_string();
     let at_start = |message: String| Diagnostic { file: name.clone(), line: 1, column: 1, message };
-    let text = match fs::metadata(path) {
+    let text = match input::read_file(path, MAX_FILE_BYTES) {
+        Err(ReadError::TooLarge { size, limit }) => {
+            let size = size.map_or(String::new(), |s| format!("{} KiB; ", s / 1024));
+            Err(at_start(format!("file is too large for a bank ({size}the limit is {} KiB)", limit / 1024)))
+        }
         Err(e) => Err(at_start(format!("cannot read: {e}"))),
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => Err(at_start(format!(
-            "file is too large for a bank ({} KiB; the limit is {} KiB)",
-            meta.len() / 1024,
-            MAX_FILE_BYTES / 1024
-        ))),
-        Ok(_) => match fs::read(path) {
-            Err(e) => Err(at_start(format!("cannot read: {e}"))),
-            Ok(bytes) => decode(&name, bytes),
-        },
+        Ok(bytes) => decode(&name, bytes),
     };
-    BankFile { name, text }
+    SourceFile { name, text }
 }
 
-/// UTF-8 text, or a diagnostic at the first invalid byte.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.split(|b| *b == b'\n').count();
-        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
-        Diagnostic {
-            file: name.to_string(),
-            line,
-            column,
-            message: "invalid UTF-8: save the file as UTF-8".into(),
-        }
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn check_files(files: Vec<BankFile>) -> CheckReport {
-    let mut report = CheckReport { files: files.len(), ..CheckReport::default() };
-    let mut seen: HashMap<String, Diagnostic> = HashMap::new();
-    for file in files {
-        let parsed = match &file.text {
-            Ok(text) => parse_text(text),
-            Err(diagnostic) => {
-                report.diagnostics.push(diagnostic.clone());
-                continue;
-            }
+    #[test]
+    fn the_embedded_bank_is_the_yaml_bank() {
+        let files: Vec<SourceFile> = builtin::yaml::FILES
+            .iter()
+            .map(|(name, text)| SourceFile { name: (*name).to_string(), text: Ok((*text).to_string()) })
+            .collect();
+        let report = check_files(&files, &lint, &|| {});
+        assert_eq!(report.diagnostics, []);
+        assert_eq!(report.files, builtin::FILE_COUNT);
+        assert!(report.bank == load_builtin(), "the embedded bank differs from questions/*.yaml");
+    }
+
+    #[test]
+    fn points_without_words_are_flagged() {
+        let question = |alternatives: &[&str]| Question {
+            points: vec![super::super::Point {
+                alternatives: alternatives.iter().map(|a| (*a).to_string()).collect(),
+                ..super::super::Point::term("x")
+            }],
+            ..load_builtin().questions[0].clone()
         };
-        let locate = |at: Location, message: String| Diagnostic {
-            file: file.name.clone(),
-            line: at.line,
-            column: at.column,
-            message,
-        };
-        let mut problems = parsed.problems;
-        problems.sort_by_key(|p| (p.at.line, p.at.column));
-        report.diagnostics.extend(problems.into_iter().map(|p| locate(p.at, p.message)));
-        if let Some(topic) = parsed.topic
-            && !report.bank.topics.iter().any(|t| t.name == topic.name)
-        {
-            report.bank.topics.push(topic);
-        }
-        for (question, at) in parsed.questions {
-            report.questions += 1;
-            let here = locate(at, String::new());
-            if let Some(first) = seen.get(&question.id) {
-                let message = format!(
-                    "duplicate id `{}` (first defined at {}:{}:{}); ids must be unique across all banks",
-                    question.id, first.file, first.line, first.column
-                );
-                report.diagnostics.push(Diagnostic { message, ..here });
-                continue;
-            }
-            seen.insert(question.id.clone(), here);
-            report.bank.questions.push(question);
-        }
+        assert_eq!(lint(&question(&["!!!"]))[0].0, "points[0]");
+        assert_eq!(lint(&question(&["idempotent", "not"]))[0].0, "points[0].any[1]");
+        assert_eq!(lint(&question(&["the"])), []);
     }
-    report
-}
-
-/// Parses one file's text; syntax errors and non-bank shapes become problems.
-fn parse_text(text: &str) -> ParsedFile {
-    // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the YAML.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let problem = |at: Location, message: String| ParsedFile {
-        problems: vec![super::parse::Problem { at, message }],
-        ..ParsedFile::default()
-    };
-    if text.trim().is_empty() {
-        return problem(
-            Location { line: 1, column: 1 },
-            "empty file: a bank needs `topic:` and `questions:`".into(),
-        );
-    }
-    match serde_yaml::from_str::<Value>(text) {
-        Ok(root) => parse(&root, &SpanIndex::build(text)),
-        Err(e) => {
-            let (message, at) = locate_yaml_error(text, &e);
-            problem(at, format!("not valid YAML: {message}"))
-        }
-    }
-}
-
-/// The message of a YAML error without its position suffix, and that position. `serde_yaml`
-/// appends " at line L column C", or for some scanner errors only " at position N" (a character
-/// index), which we turn into a line and column.
-fn locate_yaml_error(text: &str, error: &serde_yaml::Error) -> (String, Location) {
-    let message = error.to_string();
-    if let Some(cut) = message.rfind(" at position ")
-        && let Ok(index) = message[cut + " at position ".len()..].trim().parse::<usize>()
-    {
-        return (message[..cut].to_string(), location_of_char(text, index));
-    }
-    let cut = message.find(" at line ").unwrap_or(message.len());
-    let at = error
-        .location()
-        .map_or(Location { line: 1, column: 1 }, |l| Location { line: l.line(), column: l.column() });
-    (message[..cut].to_string(), at)
-}
-
-/// The 1-based line and column of the character at `index`.
-fn location_of_char(text: &str, index: usize) -> Location {
-    let before: String = text.chars().take(index).collect();
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Location { line, column }
 }

@@ -2,14 +2,15 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::spans::{Location, SpanIndex, join};
-use super::{Contrast, Difficulty, Point, Question, Topic, WrongClaim};
-use crate::suggest::closest;
+use super::spans::{Place, join};
+use super::{Contrast, Difficulty, Point, Question, Topic, WrongClaim, shown};
+use crate::render::did_you_mean;
 
-/// A problem at a position in the file being parsed.
+/// A problem at a place in the file being parsed. Places are paths, turned into lines and columns
+/// only when there is a problem to report, so a clean file never pays for a position index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub at: Location,
+    pub at: Place,
     pub message: String,
 }
 
@@ -17,24 +18,24 @@ pub struct Problem {
 #[derive(Debug, Default)]
 pub struct ParsedFile {
     pub topic: Option<Topic>,
-    pub questions: Vec<(Question, Location)>,
+    /// Each question with its path in the file (`questions[3]`).
+    pub questions: Vec<(Question, String)>,
     pub problems: Vec<Problem>,
 }
 
-const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
-const QUESTION_FIELDS: [&str; 8] =
+pub(super) const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
+pub(super) const QUESTION_FIELDS: [&str; 8] =
     ["id", "difficulty", "prompt", "answer", "points", "hint", "contrast", "wrong"];
-const POINT_FIELDS: [&str; 5] = ["any", "weight", "label", "about", "bonus"];
-const WRONG_FIELDS: [&str; 3] = ["any", "label", "correction"];
+pub(super) const POINT_FIELDS: [&str; 5] = ["any", "weight", "label", "about", "bonus"];
+pub(super) const WRONG_FIELDS: [&str; 3] = ["any", "label", "correction"];
 
-struct Reader<'a> {
-    spans: &'a SpanIndex,
+struct Reader {
     problems: Vec<Problem>,
 }
 
-/// Reads a bank from its YAML tree; `spans` locates the problems.
-pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
-    let mut reader = Reader { spans, problems: Vec::new() };
+/// Reads a bank from its YAML tree.
+pub fn parse(root: &Value) -> ParsedFile {
+    let mut reader = Reader { problems: Vec::new() };
     let Some(map) = root.as_mapping() else {
         reader.problem("", "not a question bank: expected a mapping with `topic:` and `questions:`");
         return ParsedFile { problems: reader.problems, ..ParsedFile::default() };
@@ -66,23 +67,30 @@ pub fn parse(root: &Value, spans: &SpanIndex) -> ParsedFile {
     ParsedFile { topic, questions, problems: reader.problems }
 }
 
-impl Reader<'_> {
+impl Reader {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
-        let at = self.spans.value(path);
-        self.problems.push(Problem { at, message: message.into() });
+        self.problems.push(Problem { at: Place::Value(path.to_string()), message: message.into() });
     }
 
     fn unknown_fields(&mut self, map: &Mapping, path: &str, known: &[&str], what: &str) {
         for key in map.keys() {
             let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
-            if !known.contains(&name.as_str()) {
-                let at = self.spans.key(&join(path, &name));
-                let hint =
-                    closest(&name, known).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
-                let message =
-                    format!("unknown field `{name}` in {what}{hint}; expected one of: {}", known.join(", "));
-                self.problems.push(Problem { at, message });
+            if known.contains(&name.as_str()) {
+                continue;
             }
+            let at = Place::Key(join(path, &name));
+            let message = if name == "<<" {
+                // YAML 1.1 merge keys are not applied by the reader; say so rather than "unknown".
+                "merge keys (`<<`) are not supported in banks; write the fields out".to_string()
+            } else {
+                let hint = did_you_mean(&name, known);
+                format!(
+                    "unknown field `{}` in {what}{hint}; expected one of: {}",
+                    shown(&name),
+                    known.join(", ")
+                )
+            };
+            self.problems.push(Problem { at, message });
         }
     }
 
@@ -122,7 +130,7 @@ impl Reader<'_> {
         }
     }
 
-    fn question(&mut self, item: &Value, path: &str, topic: &str) -> Option<(Question, Location)> {
+    fn question(&mut self, item: &Value, path: &str, topic: &str) -> Option<(Question, String)> {
         let Some(map) = item.as_mapping() else {
             self.problem(
                 path,
@@ -131,7 +139,7 @@ impl Reader<'_> {
             return None;
         };
         self.unknown_fields(map, path, &QUESTION_FIELDS, "a question");
-        let id = self.text(map, path, "id", true);
+        let id = self.id(map, path);
         let difficulty = self.difficulty(map, path);
         let prompt = self.text(map, path, "prompt", true);
         let answer = self.text(map, path, "answer", true);
@@ -153,7 +161,20 @@ impl Reader<'_> {
             contrast: contrast?,
             wrong: wrong?,
         };
-        Some((question, self.spans.value(path)))
+        Some((question, path.to_string()))
+    }
+
+    /// The id: required text, without control characters (an id is echoed in many places).
+    fn id(&mut self, map: &Mapping, path: &str) -> Option<String> {
+        let id = self.text(map, path, "id", true)?;
+        if id.chars().any(char::is_control) {
+            self.problem(
+                &join(path, "id"),
+                "`id` contains control characters; use letters, digits and dashes",
+            );
+            return None;
+        }
+        Some(id)
     }
 
     fn difficulty(&mut self, map: &Mapping, path: &str) -> Option<Difficulty> {
@@ -162,7 +183,7 @@ impl Reader<'_> {
         if found.is_none() {
             self.problem(
                 &join(path, "difficulty"),
-                format!("unknown difficulty `{text}`; expected easy, medium or hard"),
+                format!("unknown difficulty `{}`; expected easy, medium or hard", shown(&text)),
             );
         }
         found
@@ -380,7 +401,10 @@ impl Reader<'_> {
             }
             Some(w) if w <= 100 => Some(w as u32),
             _ => {
-                self.problem(&join(path, "weight"), "weight must be a whole number from 1 to 100");
+                // Say what was found: `1e23` reads as a float, `"2"` as text.
+                let found = scalar_text(value).map_or_else(|| kind(value).to_string(), |t| shown(&t));
+                let message = format!("weight must be a whole number from 1 to 100, found {found}");
+                self.problem(&join(path, "weight"), message);
                 None
             }
         }

@@ -1,20 +1,28 @@
 //! `topics`, `list` and `show`: browsing the loaded bank, as text or JSON (the field names of
 //! `score --format json`: `id`, `topic`, `difficulty`, `prompt`, `points`, `label`, `weight`).
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
 use console::style;
 use serde_json::json;
 
-use super::{Exit, find_question, plural};
+use super::{Exit, find_question};
 use crate::bank::{Bank, Difficulty, Question};
 use crate::cli::OutputFormat;
 use crate::inert::{self, inert_line};
-use crate::quiz::feedback::text_width;
 use crate::quiz::plan::{Filter, select};
+use crate::render::style::rounded;
+use crate::render::{indented, plural, terminal_width};
 
-pub fn topics(bank: &Bank, format: OutputFormat, out: &mut dyn Write) -> Result<Exit> {
+/// The topics table; `averages` (from the history) adds the candidate's average per topic.
+pub fn topics(
+    bank: &Bank,
+    averages: &BTreeMap<String, f64>,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> Result<Exit> {
     let counts = |name: &str| {
         let count = |d: Difficulty| bank.questions_in(name).filter(|q| q.difficulty == d).count();
         (count(Difficulty::Easy), count(Difficulty::Medium), count(Difficulty::Hard))
@@ -26,19 +34,29 @@ pub fn topics(bank: &Bank, format: OutputFormat, out: &mut dyn Write) -> Result<
             .map(|t| {
                 let (easy, medium, hard) = counts(&t.name);
                 json!({"topic": t.name, "title": t.title, "easy": easy, "medium": medium, "hard": hard,
-                       "total": easy + medium + hard})
+                       "total": easy + medium + hard, "average": averages.get(&t.name)})
             })
             .collect();
         writeln!(out, "{}", serde_json::Value::Array(topics))?;
         return Ok(Exit::Success);
     }
     let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
-    writeln!(out, "{:width$}  {:>4} {:>6} {:>4} {:>5}  title", "topic", "easy", "medium", "hard", "total")?;
+    let yours = if averages.is_empty() { String::new() } else { format!(" {:>5}", "yours") };
+    writeln!(
+        out,
+        "{:width$}  {:>4} {:>6} {:>4} {:>5}{yours}  title",
+        "topic", "easy", "medium", "hard", "total"
+    )?;
     for topic in &bank.topics {
         let (easy, medium, hard) = counts(&topic.name);
         let total = easy + medium + hard;
+        let yours = match averages.get(&topic.name) {
+            _ if averages.is_empty() => String::new(),
+            Some(average) => format!(" {:>5}", rounded(*average)),
+            None => format!(" {:>5}", "-"),
+        };
         let (name, title) = (inert_line(&topic.name), inert_line(&topic.title));
-        writeln!(out, "{name:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}  {title}")?;
+        writeln!(out, "{name:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}{yours}  {title}")?;
     }
     writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
     Ok(Exit::Success)
@@ -81,9 +99,10 @@ pub fn show(bank: &Bank, id: &str, verbose: bool, format: OutputFormat, out: &mu
     }
     let q = inert::question(q);
     writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
-    writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, text_width()))?;
+    let width = terminal_width();
+    writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, width))?;
     writeln!(out, "{}", style("Model answer").bold())?;
-    writeln!(out, "{}\n", textwrap::indent(&textwrap::fill(&q.answer, text_width() - 2), "  "))?;
+    writeln!(out, "{}\n", indented(&q.answer, width, 2))?;
     writeln!(out, "{}", style("Key points").bold())?;
     if q.points.is_empty() {
         writeln!(out, "  (derived from the model answer)")?;

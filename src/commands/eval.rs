@@ -5,19 +5,29 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{Exit, source};
+use super::{Exit, progress, source};
 use crate::bank::{self, BankSource};
 use crate::cli::{Global, OutputFormat};
-use crate::eval::{agreement, parse_rows, score_rows};
+use crate::eval::{agreement, parse_rows, score_rows_with};
 use crate::inert::inert_line;
+use crate::input::read_file;
 
 /// What the figures mean, for a reader who has not met them.
 const MEANING: &str = "\
 pearson and spearman run from -1 to 1 (1: the scorer ranks answers exactly as the graders do);
 for scale, two human graders agree with each other at about r = 0.59 on the Mohler data.";
 
-pub fn run(global: &Global, file: &Path, format: OutputFormat, out: &mut dyn Write) -> Result<Exit> {
-    let text = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+/// Graded-answer files larger than this are refused (100,000 rows are about 50 MiB).
+const MAX_EVAL_BYTES: u64 = 256 * 1024 * 1024;
+
+pub fn run(
+    global: &Global,
+    file: &Path,
+    format: OutputFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit> {
+    let text = read_file(file, MAX_EVAL_BYTES).with_context(|| format!("cannot read {}", file.display()))?;
     let text = String::from_utf8(text).with_context(|| format!("{} is not UTF-8 text", file.display()))?;
     let rows = parse_rows(&text).with_context(|| format!("in {}", file.display()))?;
     // Rows that name a bank question need the bank; rows with their own references do not.
@@ -27,8 +37,12 @@ pub fn run(global: &Global, file: &Path, format: OutputFormat, out: &mut dyn Wri
     } else {
         bank::Bank::default()
     };
-    let scored = score_rows(&rows, &bank).with_context(|| format!("in {}", file.display()))?;
+    let bar = progress::bar(rows.len(), 500, "scoring");
+    let scored = score_rows_with(&rows, &bank, &mut || bar.inc(1))
+        .with_context(|| format!("in {}", file.display()))?;
+    bar.finish_and_clear();
     let result = agreement(&scored);
+    let _ = err;
     match format {
         OutputFormat::Json => {
             let mut json = serde_json::to_value(&result)?;

@@ -3,18 +3,27 @@
 
 mod browse;
 mod eval;
+mod history;
+mod meta;
+mod output;
+mod progress;
 mod quiz;
+mod report;
 mod score;
 mod validate;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
 use crate::bank::{self, Bank, BankSource, Question};
-use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs};
+use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs, ReportFormat};
+use crate::quiz::plan::PlanError;
+use crate::report::Format;
+use crate::score::Vocabulary;
 
 /// How the process ends: the exit status of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +57,13 @@ where
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(error) if empty_bank_variable() && error.to_string().contains("'--bank <PATH>'") => {
+            let _ = writeln!(
+                stderr,
+                "error: REHEARSE_BANK is set but empty; unset it, or set it to a bank file or folder"
+            );
+            return Exit::Failed;
+        }
         Err(error) => return clap_exit(&error, stdout, stderr),
     };
     set_colors(cli.global.color);
@@ -64,8 +80,12 @@ where
 fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> {
     let global = cli.global;
     match cli.command.unwrap_or_else(|| Command::Quiz(QuizArgs::defaults())) {
-        Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, &args, out),
-        Command::Topics { format } => browse::topics(&load_bank(&global)?, format.format, out),
+        Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, &args, out, err),
+        Command::Topics { format } => {
+            browse::topics(&load_bank(&global)?, &history::topic_averages(err), format.format, out)
+        }
+        Command::Report(args) => report::report(&args, out, err),
+        Command::Stats(args) => report::stats_command(&args, out, err),
         Command::List { filter, format } => {
             browse::list(&load_bank(&global)?, &filter.into(), format.format, out)
         }
@@ -75,9 +95,17 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> 
         Command::Score { id, answer, format } => {
             score::run(&load_bank(&global)?, &id, answer, format.format, out, err)
         }
-        Command::Validate { paths } => validate::run(&global, &paths, out),
-        Command::Eval { file, format } => eval::run(&global, &file, format.format, out),
+        Command::Validate { paths } => validate::run(&global, &paths, out, err),
+        Command::Eval { file, format } => eval::run(&global, &file, format.format, out, err),
+        Command::Completions { shell } => meta::completions(shell, out),
+        Command::Man => meta::man(out),
+        Command::Schema => meta::schema(out),
     }
+}
+
+/// Whether `REHEARSE_BANK` is set to nothing (clap would blame a `--bank` the user never typed).
+fn empty_bank_variable() -> bool {
+    std::env::var_os("REHEARSE_BANK").is_some_and(|v| v.is_empty())
 }
 
 /// `--help` and `--version` go to stdout with exit 0; usage errors to stderr with exit 2.
@@ -105,14 +133,51 @@ fn load_bank(global: &Global) -> Result<Bank> {
     bank::load(&source(global)).context("cannot load the question bank")
 }
 
-/// "1 file", "3 files".
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+/// The bank's vocabulary when one of `asked` derives its points from its answer; otherwise an
+/// empty one, since questions with explicit points never use it (and building it means
+/// normalising every answer of the bank).
+fn vocabulary_for<'a>(bank: &Bank, asked: impl IntoIterator<Item = &'a Question>) -> Vocabulary {
+    if asked.into_iter().any(|q| q.points.is_empty()) {
+        Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()))
+    } else {
+        Vocabulary::default()
+    }
 }
 
 /// The question with this id, or an error naming the closest id.
 fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
-    Ok(crate::quiz::plan::find(bank, id)?)
+    Ok(bank.question(id).ok_or_else(|| PlanError::unknown_id(bank, id))?)
+}
+
+/// How a report names the bank: "built-in", or the paths given.
+fn bank_description(global: &Global) -> String {
+    if global.bank.is_empty() {
+        "built-in".into()
+    } else {
+        global.bank.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+impl From<ReportFormat> for Format {
+    fn from(format: ReportFormat) -> Format {
+        match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Md => Format::Markdown,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Html => Format::Html,
+        }
+    }
+}
+
+/// The format asked for, else the one `path`'s extension names.
+fn report_format(path: &Path, asked: Option<ReportFormat>) -> Result<Format> {
+    asked.map(Format::from).or_else(|| Format::from_path(path)).ok_or_else(|| {
+        anyhow::anyhow!(
+            "cannot tell the report format from `{}`; name it .md, .json, .csv, .html or .txt, or give the format",
+            path.display()
+        )
+    })
 }
 
 /// Colour on or off for both streams; `auto` leaves console's own checks (tty, `TERM=dumb`) and

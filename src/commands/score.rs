@@ -8,8 +8,8 @@ use super::{Exit, find_question};
 use crate::bank::Bank;
 use crate::cli::OutputFormat;
 use crate::inert::{self, inert};
-use crate::quiz::feedback;
-use crate::score::{MAX_TEXT_BYTES, Rubric, Vocabulary};
+use crate::render::{feedback, terminal_width};
+use crate::score::{MAX_TEXT_BYTES, Rubric};
 
 pub fn run(
     bank: &Bank,
@@ -24,9 +24,10 @@ pub fn run(
         Some(answer) => answer,
         None => read_stdin(err)?,
     };
-    let vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let vocabulary = super::vocabulary_for(bank, [question]);
     // Control characters are shown inert in the feedback (the words scored are the same).
-    let assessment = Rubric::for_question(question, &vocabulary).assess(&inert(&answer));
+    let shown = inert::question(question);
+    let assessment = Rubric::for_question(&shown, &vocabulary).assess(&inert(&answer));
     match format {
         OutputFormat::Json => {
             let json = serde_json::json!({
@@ -37,7 +38,7 @@ pub fn run(
             writeln!(out, "{json}")?;
         }
         OutputFormat::Text => {
-            out.write_all(feedback::render(&inert::question(question), &assessment, true).as_bytes())?;
+            out.write_all(feedback::render(&shown, &assessment, true, terminal_width()).as_bytes())?;
         }
     }
     Ok(Exit::Success)

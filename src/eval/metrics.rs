@@ -8,14 +8,23 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
     }
     let mean = |v: &[f64]| v[..n].iter().sum::<f64>() / n as f64;
     let (mx, my) = (mean(x), mean(y));
+    // Deviations scaled to at most 1 before squaring: squares of tiny ones (grades of 4e-162 and
+    // 0) underflow, which gave "inf" or a wrong figure. Scaling does not change r.
+    let spread = |v: &[f64], m: f64| v[..n].iter().map(|a| (a - m).abs()).fold(0.0, f64::max);
+    let (sx, sy) = (spread(x, mx), spread(y, my));
+    if !(sx > 0.0 && sy > 0.0 && sx.is_finite() && sy.is_finite()) {
+        return None;
+    }
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
     for i in 0..n {
-        let (dx, dy) = (x[i] - mx, y[i] - my);
+        let (dx, dy) = ((x[i] - mx) / sx, (y[i] - my) / sy);
         sxy += dx * dy;
         sxx += dx * dx;
         syy += dy * dy;
     }
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+    // Rounding can push |r| a hair past 1; clamp it back.
+    let r = sxy / (sxx * syy).sqrt();
+    r.is_finite().then(|| r.clamp(-1.0, 1.0))
 }
 
 /// Spearman correlation: Pearson over ranks, tied values sharing their average rank.
@@ -61,6 +70,13 @@ pub fn auc(scores: &[f64], labels: &[bool]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tiny_variances_give_a_finite_correlation() {
+        let r = pearson(&[0.5, 0.1], &[4e-162, 0.0]);
+        assert_eq!(r, Some(1.0));
+        assert_eq!(pearson(&[1.0, 1.0], &[4e-162, 0.0]), None);
+    }
 
     fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-9)

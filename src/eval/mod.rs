@@ -79,6 +79,15 @@ pub fn parse_rows(text: &str) -> Result<Vec<(usize, GradedAnswer)>, RowError> {
 /// Scores every row: against its own reference answers (best of them) when it has some, else
 /// against the bank question it names.
 pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Scored>, RowError> {
+    score_rows_with(rows, bank, &mut || {})
+}
+
+/// [`score_rows`], calling `tick` after each row (for a progress bar).
+pub fn score_rows_with(
+    rows: &[(usize, GradedAnswer)],
+    bank: &Bank,
+    tick: &mut dyn FnMut(),
+) -> Result<Vec<Scored>, RowError> {
     let references: HashSet<&str> = rows.iter().flat_map(|(_, r)| references_of(r)).collect();
     let file_vocabulary = Vocabulary::from_documents(references.iter().copied());
     let bank_vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
@@ -104,6 +113,7 @@ pub fn score_rows(rows: &[(usize, GradedAnswer)], bank: &Bank) -> Result<Vec<Sco
             score: f64::from(best) / 100.0,
             grade: row.grade / row.max_grade,
         });
+        tick();
     }
     Ok(scored)
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::de::{Deserializer, MapAccess, Visitor};
@@ -13,6 +13,7 @@ use super::session::{Reply, Responder};
 use super::timer::{Clock, Deadline};
 use crate::bank::Question;
 use crate::inert::{inert, inert_line};
+use crate::input::{ReadError, read_file};
 use crate::score::MAX_TEXT_BYTES;
 
 /// The most an answers file may hold: one full answer for many questions.
@@ -22,9 +23,11 @@ const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum AnswerFileError {
     #[error("cannot read answers from {}", path.display())]
-    Read { path: PathBuf, source: io::Error },
-    #[error("{} is too large for an answers file (the limit is {} KiB)", path.display(), MAX_FILE_BYTES / 1024)]
-    TooLarge { path: PathBuf },
+    Read { path: PathBuf, source: ReadError },
+    #[error("{} is not UTF-8 text", path.display())]
+    NotUtf8 { path: PathBuf },
+    #[error("{} is not a usable answers file: {message}", path.display())]
+    Unusable { path: PathBuf, message: String },
     #[error("{} is not a map of question id to answer text (YAML or JSON): {message}", path.display())]
     NotAMap { path: PathBuf, message: String },
     #[error("{}: a question id is {kind}; every id must be text", path.display())]
@@ -44,14 +47,14 @@ pub struct AnswerFile {
 
 impl AnswerFile {
     pub fn load(path: &Path) -> Result<AnswerFile, AnswerFileError> {
-        let read = |source| AnswerFileError::Read { path: path.to_path_buf(), source };
-        let file = std::fs::File::open(path).map_err(read)?;
-        let mut bytes = Vec::new();
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(AnswerFileError::TooLarge { path: path.to_path_buf() });
-        }
-        AnswerFile::parse(&String::from_utf8_lossy(&bytes), path)
+        let bytes = read_file(path, MAX_FILE_BYTES)
+            .map_err(|source| AnswerFileError::Read { path: path.to_path_buf(), source })?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| AnswerFileError::NotUtf8 { path: path.to_path_buf() })?;
+        // Deep nesting and alias bombs are refused before a parser sees them.
+        crate::bank::check_yaml(&text)
+            .map_err(|message| AnswerFileError::Unusable { path: path.to_path_buf(), message })?;
+        AnswerFile::parse(&text, path)
     }
 
     /// Reads the text of an answers file; `path` only names it in errors.

@@ -2,8 +2,8 @@
 
 pub mod answers;
 pub mod editor;
-pub mod feedback;
 pub mod interrupt;
+pub mod pick;
 pub mod picker;
 pub mod plan;
 pub mod script;

@@ -75,10 +75,8 @@ mod tests {
 
     #[test]
     fn a_single_topic_needs_no_picker() {
-        let bank = Bank {
-            topics: vec![crate::bank::Topic { name: "only".into(), title: "Only".into() }],
-            questions: Vec::new(),
-        };
+        let bank =
+            Bank::new(vec![crate::bank::Topic { name: "only".into(), title: "Only".into() }], Vec::new());
         assert_eq!(pick_topics(&bank, &Term::stderr()).unwrap(), Vec::<String>::new());
     }
 }

@@ -5,33 +5,31 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
 use crate::bank::{Bank, Difficulty, Question};
-use crate::inert::inert_line;
-use crate::suggest::closest;
+use crate::render::did_you_mean;
 
 /// Why no plan could be made.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PlanError {
-    #[error("unknown topic `{topic}`{}; topics: {}", did_you_mean(.suggestion.as_deref()), .valid.join(", "))]
-    UnknownTopic { topic: String, suggestion: Option<String>, valid: Vec<String> },
+    #[error("unknown topic `{topic}`{suggestion}; topics: {}", .valid.join(", "))]
+    UnknownTopic { topic: String, suggestion: String, valid: Vec<String> },
     #[error("no questions match{}", describe(.topics, *.difficulty))]
     NothingMatches { topics: Vec<String>, difficulty: Option<Difficulty> },
-    #[error("no question with id `{id}`{}", suggest_id(.suggestion.as_deref()))]
-    UnknownQuestion { id: String, suggestion: Option<String> },
+    #[error("no question with id `{id}`{}", if .suggestion.is_empty() { "; run `rehearse list` to see the ids" } else { .suggestion })]
+    UnknownId { id: String, suggestion: String },
 }
 
-fn suggest_id(suggestion: Option<&str>) -> String {
-    suggestion.map_or_else(
-        || "; run `rehearse list` to see the ids".to_string(),
-        |s| format!("; did you mean `{s}`?"),
-    )
+impl PlanError {
+    /// `id` is not in `bank`: the error names the closest id, or says where to see them.
+    pub fn unknown_id(bank: &Bank, id: &str) -> PlanError {
+        let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        // A hostile id can be 100 KB of escape sequences: echo it cut and inert.
+        PlanError::UnknownId { id: crate::bank::shown(id), suggestion: did_you_mean(id, &known) }
+    }
 }
 
 /// The question with this id, or an error naming the closest id.
 pub fn find<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question, PlanError> {
-    bank.question(id).ok_or_else(|| {
-        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-        PlanError::UnknownQuestion { id: inert_line(id), suggestion: closest(id, &ids).map(inert_line) }
-    })
+    bank.question(id).ok_or_else(|| PlanError::unknown_id(bank, id))
 }
 
 /// The questions of an answers file in its order, narrowed by `filter`; an id the bank does not
@@ -56,10 +54,6 @@ pub fn from_ids<'a, 'i>(
         });
     }
     Ok(chosen)
-}
-
-fn did_you_mean(suggestion: Option<&str>) -> String {
-    suggestion.map_or_else(String::new, |s| format!(" (did you mean `{s}`?)"))
 }
 
 fn describe(topics: &[String], difficulty: Option<Difficulty>) -> String {
@@ -90,9 +84,9 @@ pub fn select<'a>(bank: &'a Bank, filter: &Filter) -> Result<Vec<&'a Question>, 
             Some(name) => topics.push(*name),
             None => {
                 return Err(PlanError::UnknownTopic {
-                    topic: inert_line(topic),
-                    suggestion: closest(&topic.to_lowercase(), &names).map(inert_line),
-                    valid: names.iter().map(|n| inert_line(n)).collect(),
+                    topic: crate::bank::shown(topic),
+                    suggestion: did_you_mean(&topic.to_lowercase(), &names),
+                    valid: names.iter().map(|n| crate::bank::shown(n)).collect(),
                 });
             }
         }
@@ -136,16 +130,16 @@ mod tests {
             contrast: Vec::new(),
             wrong: Vec::new(),
         };
-        Bank {
-            topics: ["http", "security"].map(|n| Topic { name: n.into(), title: n.into() }).to_vec(),
-            questions: (0..10)
+        Bank::new(
+            ["http", "security"].map(|n| Topic { name: n.into(), title: n.into() }).to_vec(),
+            (0..10)
                 .map(|i| {
                     let topic = if i % 2 == 0 { "http" } else { "security" };
                     let difficulty = if i < 5 { Difficulty::Easy } else { Difficulty::Hard };
                     question(&format!("q{i}"), topic, difficulty)
                 })
                 .collect(),
-        }
+        )
     }
 
     fn ids(questions: &[&Question]) -> Vec<String> {
@@ -174,7 +168,7 @@ mod tests {
         let http = Filter { topics: vec!["http".into()], difficulty: None };
         assert_eq!(ids(&from_ids(&bank, ["q3", "q0", "q8"], &http).unwrap()), ["q0", "q8"]);
         let error = from_ids(&bank, ["q3", "q11"], &all).unwrap_err();
-        assert_eq!(error.to_string(), "no question with id `q11`; did you mean `q1`?");
+        assert_eq!(error.to_string(), "no question with id `q11` (did you mean `q1`?)");
     }
 
     #[test]
@@ -185,7 +179,7 @@ mod tests {
 
     #[test]
     fn an_empty_selection_is_an_error() {
-        let bank = Bank { questions: vec![], ..bank() };
+        let bank = Bank::new(bank().topics, vec![]);
         let error = select(&bank, &Filter::default()).unwrap_err();
         assert_eq!(error.to_string(), "no questions match");
     }

