@@ -35,7 +35,19 @@ fn the_man_page_is_roff_naming_every_command() {
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
     assert!(run.stdout.starts_with(".ie \\n(.g .ds Aq"), "{}", &run.stdout[..200]);
     assert!(run.stdout.contains(".TH rehearse 1"), "no title header");
-    for command in ["quiz", "topics", "list", "show", "score", "validate", "eval", "completions", "schema"] {
+    for command in [
+        "quiz",
+        "topics",
+        "list",
+        "show",
+        "score",
+        "validate",
+        "eval",
+        "report",
+        "stats",
+        "completions",
+        "schema",
+    ] {
         assert!(run.stdout.contains(&format!("rehearse\\-{command}")), "{command} missing");
     }
 }
