@@ -21,7 +21,7 @@ fn summary(stdout: &str) -> String {
     stdout[start..]
         .lines()
         .map(|line| match line.rfind(" · ") {
-            Some(cut) if line.starts_with("Overall") => format!("{} · <time>", &line[..cut]),
+            Some(cut) if line.contains(" unanswered · ") => format!("{} · <time>", &line[..cut]),
             _ => line.to_string(),
         })
         .collect::<Vec<_>>()

@@ -161,6 +161,20 @@ fn p9_topics_list_and_show_speak_json_with_the_field_names_of_score() {
 }
 
 #[test]
+fn p10_the_summary_fits_80_columns_without_breaking_a_phrase() {
+    let answers = "GET is safe\n\nPUT replaces\n";
+    let run = finish(
+        rehearse().args(["quiz", "-t", "http,security", "-n", "3", "--seed", "4"]).write_stdin(answers),
+    );
+    let summary = &run.stdout[run.stdout.find("Session summary").expect("a summary")..];
+    // The re-ask line is a command to copy whole, so it is left long.
+    for line in summary.lines().filter(|l| !l.starts_with("Re-ask")) {
+        assert!(console::measure_text_width(line) <= 80, "{line:?}");
+    }
+    assert!(summary.lines().any(|l| l.trim_start().starts_with("2 answered · 1 skipped")), "{summary}");
+}
+
+#[test]
 fn p10_a_piped_list_keeps_the_whole_prompt() {
     let run = cli(&["list", "-t", "http"]);
     assert!(!run.stdout.contains('…'), "{}", run.stdout);

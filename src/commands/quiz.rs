@@ -268,7 +268,9 @@ fn choose_topics(bank: &Bank) -> Result<Option<Vec<String>>> {
                 let width = usize::from(term.size().1).clamp(20, 100);
                 term.write_line(&confirmation(&topics, width))?;
             }
-            Ok(Some(topics))
+            // Every topic is no filter at all: the rerun line stays short.
+            let all = topics.len() == bank.topics.len();
+            Ok(Some(if all { Vec::new() } else { topics }))
         }
         Err(PickError::Cancelled) => Ok(None),
         Err(error) => Err(error.into()),
