@@ -10,6 +10,7 @@ mod progress;
 mod quiz;
 mod report;
 mod score;
+mod screen;
 mod validate;
 
 use std::ffi::OsString;

@@ -7,12 +7,13 @@
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 
 use super::history::{HistoryLog, open_history};
 use super::output::Target;
+use super::screen::{limits_note, refuse_a_folder_on_stdin, screen};
 use super::{Exit, bank_description, report_format, vocabulary_for};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
@@ -275,46 +276,6 @@ fn choose_topics(bank: &Bank) -> Result<Option<Vec<String>>> {
         Err(PickError::Cancelled) => Ok(None),
         Err(error) => Err(error.into()),
     }
-}
-
-/// The terminal to draw prompts on: stdout, or the terminal itself when stdout is redirected.
-fn screen() -> Box<dyn Write> {
-    if io::stdout().is_terminal() {
-        return Box::new(io::stdout());
-    }
-    match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
-        Ok(tty) => Box::new(tty),
-        Err(_) => Box::new(io::stderr()),
-    }
-}
-
-/// ` · 15m for the session · 2m a question`, or nothing without limits.
-fn limits_note(limits: Limits) -> String {
-    let mut note = String::new();
-    if let Some(session) = limits.session {
-        let _ = write!(note, " · {} for the session", short(session));
-    }
-    if let Some(each) = limits.per_question {
-        let _ = write!(note, " · {} a question", short(each));
-    }
-    note
-}
-
-fn short(duration: Duration) -> String {
-    humantime::format_duration(duration).to_string().replace(' ', "")
-}
-
-/// `quiz < folder` reads nothing useful: say so rather than end with no summary.
-fn refuse_a_folder_on_stdin() -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        let stdin = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
-        if stdin.metadata().is_ok_and(|m| m.is_dir()) {
-            anyhow::bail!("standard input is a folder; pipe the answers one a line, or use --answers FILE");
-        }
-    }
-    Ok(())
 }
 
 /// `--seed 6 -t http,security -d hard -n 5`: the flags that ask the same questions again,
