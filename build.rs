@@ -10,6 +10,8 @@
 
 #[path = "src/bank/check.rs"]
 mod check;
+#[path = "src/bank/fast.rs"]
+mod fast;
 #[path = "src/bank/guard.rs"]
 mod guard;
 #[path = "src/bank/model.rs"]

@@ -8,6 +8,7 @@ pub(crate) mod cli;
 mod commands;
 pub mod eval;
 pub(crate) mod history;
+pub(crate) mod inert;
 pub mod input;
 pub(crate) mod quiz;
 pub(crate) mod render;

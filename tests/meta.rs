@@ -35,7 +35,19 @@ fn the_man_page_is_roff_naming_every_command() {
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
     assert!(run.stdout.starts_with(".ie \\n(.g .ds Aq"), "{}", &run.stdout[..200]);
     assert!(run.stdout.contains(".TH rehearse 1"), "no title header");
-    for command in ["quiz", "topics", "list", "show", "score", "validate", "eval", "completions", "schema"] {
+    for command in [
+        "quiz",
+        "topics",
+        "list",
+        "show",
+        "score",
+        "validate",
+        "eval",
+        "report",
+        "stats",
+        "completions",
+        "schema",
+    ] {
         assert!(run.stdout.contains(&format!("rehearse\\-{command}")), "{command} missing");
     }
 }
@@ -50,4 +62,23 @@ fn the_schema_describes_the_bank_format() {
     assert_eq!(schema["required"], serde_json::json!(["topic", "questions"]));
     let difficulty = &schema["$defs"]["Level"]["enum"];
     assert_eq!(difficulty, &serde_json::json!(["easy", "medium", "hard"]));
+}
+
+#[test]
+fn long_commands_show_no_progress_bar_when_piped() {
+    // Enough files and rows for a bar in a terminal; here stderr is a pipe, so nothing shows.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30 {
+        let text = format!(
+            "topic: t{i}\nquestions:\n  - id: q{i}\n    difficulty: easy\n    prompt: p\n    answer: GET is safe\n"
+        );
+        std::fs::write(dir.path().join(format!("t{i}.yaml")), text).unwrap();
+    }
+    let row =
+        "{\"reference_answer\": \"GET is safe\", \"answer\": \"GET\", \"grade\": 1, \"max_grade\": 2}\n";
+    std::fs::write(dir.path().join("rows.jsonl"), row.repeat(600)).unwrap();
+    let run = crate::util::cli_in(dir.path(), &["validate", "."]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:#?}");
+    let run = crate::util::cli_in(dir.path(), &["eval", "rows.jsonl"]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:#?}");
 }

@@ -85,10 +85,16 @@ fn a_bad_report_path_is_refused_before_the_first_question() {
     let run = session(home.path(), &["-o", under_file.to_str().unwrap()]);
     assert_error(
         &run,
+        &format!("error: cannot write `{}`: `{}` is not a folder", under_file.display(), file.display()),
+    );
+    let missing = home.path().join("no").join("report.md");
+    let run = session(home.path(), &["-o", missing.to_str().unwrap()]);
+    assert_error(
+        &run,
         &format!(
             "error: cannot write `{}`: the folder `{}` does not exist",
-            under_file.display(),
-            file.display()
+            missing.display(),
+            home.path().join("no").display()
         ),
     );
     let run = session(home.path(), &["-o", "report.pdf"]);

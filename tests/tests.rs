@@ -17,3 +17,4 @@ mod quiz_cli;
 mod report_cli;
 mod score_cli;
 mod scoring;
+mod session;

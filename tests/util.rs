@@ -168,6 +168,24 @@ pub fn pty(args: &[&str]) -> expectrl::session::OsSession {
     pty_with(args, &[])
 }
 
+/// `sh -c script` in a pseudo-terminal, with the clean environment (for redirections and for
+/// looking at the terminal after rehearse ends).
+#[cfg(unix)]
+pub fn pty_sh(script: &str) -> expectrl::session::OsSession {
+    pty_program("sh", &["-c", script])
+}
+
+/// Any `program args` in a pseudo-terminal, with the clean environment.
+#[cfg(unix)]
+pub fn pty_program(program: &str, args: &[&str]) -> expectrl::session::OsSession {
+    let mut cmd = StdCommand::new(program);
+    clean(&mut cmd);
+    cmd.args(args).env("TERM", "xterm");
+    let mut session = expectrl::Session::spawn(cmd).expect("spawns in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
+
 /// [`pty`] with extra environment variables.
 #[cfg(unix)]
 pub fn pty_with(args: &[&str], env: &[(&str, &str)]) -> expectrl::session::OsSession {

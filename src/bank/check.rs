@@ -1,17 +1,18 @@
 //! Checks a set of bank files (names and decoded text) into a bank and located diagnostics.
 //!
 //! Pure: no I/O, so the build script runs the same checks over the built-in bank. A clean file
-//! is read once, by the YAML reader; only a file with problems is indexed for line and column.
+//! is read once, by the YAML reader straight into the bank's types (`fast`); only a file with
+//! problems is read into a YAML tree and indexed for line and column.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde_yaml::Value;
 
-use super::guard;
 use super::parse::{ParsedFile, Problem, parse};
 use super::spans::{Location, Place, SpanIndex, duplicate_key};
 use super::{Bank, Diagnostic, Question};
+use super::{fast, guard};
 
 /// One bank file: its name (for messages) and its text, or why it could not be read.
 pub struct SourceFile {
@@ -184,6 +185,15 @@ pub fn parse_text(text: &str) -> ParsedFile {
     if let Err((at, message)) = guard::check(text) {
         return problem(at, message);
     }
+    fast::read(text).unwrap_or_else(|| parse_slow(text))
+}
+
+/// The full reader: the YAML as a `Value` tree, every problem with its place.
+pub(super) fn parse_slow(text: &str) -> ParsedFile {
+    let problem = |at: Location, message: String| ParsedFile {
+        problems: vec![Problem { at: Place::At(at), message }],
+        ..ParsedFile::default()
+    };
     match serde_yaml::from_str::<Value>(text) {
         Ok(root) => parse(&root),
         Err(e) => {

@@ -16,7 +16,9 @@ const MAX_EXPANDED_CHARS: usize = 16 * 1024 * 1024;
 /// Refuses text that is nested too deeply or whose aliases expand too far, with the place and a
 /// message; anything else is left for the YAML reader to judge.
 pub fn check(text: &str) -> Result<(), (Location, String)> {
-    if let Some(at) = too_deep(text) {
+    if may_be_deep(text)
+        && let Some(at) = too_deep(text)
+    {
         return Err((
             at,
             format!("nesting deeper than {MAX_NESTING} levels; no bank or answers file needs that many"),
@@ -30,6 +32,26 @@ pub fn check(text: &str) -> Result<(), (Location, String)> {
         ));
     }
     Ok(())
+}
+
+/// Whether brackets or block entries might nest past [`MAX_NESTING`]: a quick pass that ignores
+/// quotes and comments (so it over-counts), run before the careful one so that ordinary files,
+/// whose brackets close on the line they open, cost one tight loop.
+fn may_be_deep(text: &str) -> bool {
+    let mut depth = 0usize;
+    for &b in text.as_bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    text.lines().any(|line| block_entries(line.as_bytes()) > MAX_NESTING)
 }
 
 /// Where flow brackets (`[`, `{`) or same-line block entries (`- - -`) first nest deeper than
@@ -90,11 +112,12 @@ fn block_entries(line: &[u8]) -> usize {
 /// Whether an anchor (`&name` after a space or bracket) may appear; prose like "R&D" does not count.
 fn may_have_anchors(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.windows(3).any(|w| {
-        matches!(w[0], b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':' | b'-')
-            && w[1] == b'&'
-            && !w[2].is_ascii_whitespace()
-    }) || bytes.first() == Some(&b'&')
+    // `match_indices` on a char finds the candidates with memchr: most files have none.
+    text.match_indices('&').any(|(i, _)| {
+        let before = if i == 0 { b' ' } else { bytes[i - 1] };
+        matches!(before, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':' | b'-')
+            && bytes.get(i + 1).is_some_and(|after| !after.is_ascii_whitespace())
+    })
 }
 
 /// Whether expanding every alias would exceed [`MAX_EXPANDED_CHARS`]: sizes anchored nodes

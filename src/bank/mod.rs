@@ -2,6 +2,7 @@
 
 mod builtin;
 mod check;
+mod fast;
 mod guard;
 mod load;
 mod model;

@@ -1,19 +1,45 @@
-//! `topics`, `list` and `show`: browsing the loaded bank.
+//! `topics`, `list` and `show`: browsing the loaded bank, as text or JSON (the field names of
+//! `score --format json`: `id`, `topic`, `difficulty`, `prompt`, `points`, `label`, `weight`).
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
 use console::style;
+use serde_json::json;
 
 use super::{Exit, find_question};
-use crate::bank::{Bank, Difficulty};
+use crate::bank::{Bank, Difficulty, Question};
+use crate::cli::OutputFormat;
+use crate::inert::{self, inert_line};
 use crate::quiz::plan::{Filter, select};
 use crate::render::style::rounded;
 use crate::render::{indented, plural, terminal_width};
 
 /// The topics table; `averages` (from the history) adds the candidate's average per topic.
-pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>, out: &mut dyn Write) -> Result<Exit> {
+pub fn topics(
+    bank: &Bank,
+    averages: &BTreeMap<String, f64>,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> Result<Exit> {
+    let counts = |name: &str| {
+        let count = |d: Difficulty| bank.questions_in(name).filter(|q| q.difficulty == d).count();
+        (count(Difficulty::Easy), count(Difficulty::Medium), count(Difficulty::Hard))
+    };
+    if format == OutputFormat::Json {
+        let topics: Vec<_> = bank
+            .topics
+            .iter()
+            .map(|t| {
+                let (easy, medium, hard) = counts(&t.name);
+                json!({"topic": t.name, "title": t.title, "easy": easy, "medium": medium, "hard": hard,
+                       "total": easy + medium + hard, "average": averages.get(&t.name)})
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::Value::Array(topics))?;
+        return Ok(Exit::Success);
+    }
     let width = bank.topics.iter().map(|t| t.name.len()).max().unwrap_or(5).max(5);
     let yours = if averages.is_empty() { String::new() } else { format!(" {:>5}", "yours") };
     writeln!(
@@ -22,37 +48,56 @@ pub fn topics(bank: &Bank, averages: &BTreeMap<String, f64>, out: &mut dyn Write
         "topic", "easy", "medium", "hard", "total"
     )?;
     for topic in &bank.topics {
-        let count = |d: Difficulty| bank.questions_in(&topic.name).filter(|q| q.difficulty == d).count();
-        let total = bank.questions_in(&topic.name).count();
-        let (easy, medium, hard) =
-            (count(Difficulty::Easy), count(Difficulty::Medium), count(Difficulty::Hard));
+        let (easy, medium, hard) = counts(&topic.name);
+        let total = easy + medium + hard;
         let yours = match averages.get(&topic.name) {
             _ if averages.is_empty() => String::new(),
             Some(average) => format!(" {:>5}", rounded(*average)),
             None => format!(" {:>5}", "-"),
         };
-        writeln!(
-            out,
-            "{:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}{yours}  {}",
-            topic.name, topic.title
-        )?;
+        let (name, title) = (inert_line(&topic.name), inert_line(&topic.title));
+        writeln!(out, "{name:width$}  {easy:>4} {medium:>6} {hard:>4} {total:>5}{yours}  {title}")?;
     }
     writeln!(out, "{} in {}", plural(bank.questions.len(), "question"), plural(bank.topics.len(), "topic"))?;
     Ok(Exit::Success)
 }
 
-pub fn list(bank: &Bank, filter: &Filter, out: &mut dyn Write) -> Result<Exit> {
+/// One line per question; at a terminal the prompt is cut to the width rather than wrapped.
+pub fn list(bank: &Bank, filter: &Filter, format: OutputFormat, out: &mut dyn Write) -> Result<Exit> {
     let questions = select(bank, filter)?;
+    if format == OutputFormat::Json {
+        let rows: Vec<_> = questions
+            .iter()
+            .map(|q| json!({"id": q.id, "topic": q.topic, "difficulty": q.difficulty, "prompt": q.prompt}))
+            .collect();
+        writeln!(out, "{}", serde_json::Value::Array(rows))?;
+        return Ok(Exit::Success);
+    }
+    let columns = io::stdout()
+        .is_terminal()
+        .then(|| console::Term::stdout().size_checked().map(|(_, w)| usize::from(w)))
+        .flatten();
     let id_width = questions.iter().map(|q| q.id.len()).max().unwrap_or(2);
     let topic_width = questions.iter().map(|q| q.topic.len()).max().unwrap_or(5);
     for q in questions {
-        writeln!(out, "{:id_width$}  {:topic_width$}  {:6}  {}", q.id, q.topic, q.difficulty, q.prompt)?;
+        let q = inert::question(q);
+        let line = format!("{:id_width$}  {:topic_width$}  {:6}  {}", q.id, q.topic, q.difficulty, q.prompt);
+        let line = line.replace('\n', " ");
+        match columns {
+            Some(width) => writeln!(out, "{}", console::truncate_str(&line, width.max(8), "…"))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     Ok(Exit::Success)
 }
 
-pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result<Exit> {
+pub fn show(bank: &Bank, id: &str, verbose: bool, format: OutputFormat, out: &mut dyn Write) -> Result<Exit> {
     let q = find_question(bank, id)?;
+    if format == OutputFormat::Json {
+        writeln!(out, "{}", show_json(q))?;
+        return Ok(Exit::Success);
+    }
+    let q = inert::question(q);
     writeln!(out, "{} · {} · {}", style(&q.id).bold(), q.topic, q.difficulty)?;
     let width = terminal_width();
     writeln!(out, "\n{}\n", textwrap::fill(&q.prompt, width))?;
@@ -88,4 +133,22 @@ pub fn show(bank: &Bank, id: &str, verbose: bool, out: &mut dyn Write) -> Result
         writeln!(out, "\n{} {}", style("Hint:").bold(), hint)?;
     }
     Ok(Exit::Success)
+}
+
+/// A question as JSON: JSON escapes control characters itself, so the text is given as it is.
+fn show_json(q: &Question) -> serde_json::Value {
+    let points: Vec<_> = q
+        .points
+        .iter()
+        .map(|p| json!({"label": p.display(), "weight": p.weight, "alternatives": p.alternatives}))
+        .collect();
+    json!({
+        "id": q.id,
+        "topic": q.topic,
+        "difficulty": q.difficulty,
+        "prompt": q.prompt,
+        "answer": q.answer,
+        "points": points,
+        "hint": q.hint,
+    })
 }

@@ -9,7 +9,13 @@ use super::{Exit, progress, source};
 use crate::bank::{self, BankSource};
 use crate::cli::{Global, OutputFormat};
 use crate::eval::{agreement, parse_rows, score_rows_with};
+use crate::inert::inert_line;
 use crate::input::read_file;
+
+/// What the figures mean, for a reader who has not met them.
+const MEANING: &str = "\
+pearson and spearman run from -1 to 1 (1: the scorer ranks answers exactly as the graders do);
+for scale, two human graders agree with each other at about r = 0.59 on the Mohler data.";
 
 /// Graded-answer files larger than this are refused (100,000 rows are about 50 MiB).
 const MAX_EVAL_BYTES: u64 = 256 * 1024 * 1024;
@@ -36,15 +42,27 @@ pub fn run(
         .with_context(|| format!("in {}", file.display()))?;
     bar.finish_and_clear();
     let result = agreement(&scored);
-    if global.verbose {
-        // Per-row detail on stderr, so stdout stays one object with --format json.
-        for row in &scored {
-            writeln!(err, "{}\tscore {:.2}\tgrade {:.2}", row.id, row.score, row.grade)?;
-        }
-    }
+    let _ = err;
     match format {
-        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string(&result)?)?,
+        OutputFormat::Json => {
+            let mut json = serde_json::to_value(&result)?;
+            if global.verbose {
+                let rows: Vec<_> = scored
+                    .iter()
+                    .map(|r| serde_json::json!({"id": r.id, "score": r.score, "grade": r.grade}))
+                    .collect();
+                json["rows"] = serde_json::Value::Array(rows);
+            }
+            writeln!(out, "{json}")?;
+        }
         OutputFormat::Text => {
+            if global.verbose {
+                writeln!(out, "{:<32}  score  grade", "row")?;
+                for row in &scored {
+                    writeln!(out, "{:<32}  {:.2}   {:.2}", inert_line(&row.id), row.score, row.grade)?;
+                }
+                writeln!(out)?;
+            }
             let show = |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |v| format!("{v:.3}"));
             writeln!(out, "n         {}", result.n)?;
             writeln!(out, "pearson   {}", show(result.pearson))?;
@@ -59,6 +77,9 @@ pub fn run(
                         (kind.score * 100.0, kind.grade * 100.0, kind.min_score * 100.0);
                     writeln!(out, "{:<12} {:>4} {score:>6.0} {grade:>6.0} {min:>6.0}", kind.kind, kind.n)?;
                 }
+            }
+            if global.verbose {
+                writeln!(out, "{MEANING}")?;
             }
         }
     }

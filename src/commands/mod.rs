@@ -10,6 +10,7 @@ mod progress;
 mod quiz;
 mod report;
 mod score;
+mod screen;
 mod validate;
 
 use std::ffi::OsString;
@@ -81,16 +82,22 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit> 
     let global = cli.global;
     match cli.command.unwrap_or_else(|| Command::Quiz(QuizArgs::defaults())) {
         Command::Quiz(args) => quiz::run(&load_bank(&global)?, &global, &args, out, err),
-        Command::Topics => browse::topics(&load_bank(&global)?, &history::topic_averages(err), out),
+        Command::Topics { format } => {
+            browse::topics(&load_bank(&global)?, &history::topic_averages(err), format.format, out)
+        }
         Command::Report(args) => report::report(&args, out, err),
         Command::Stats(args) => report::stats_command(&args, out, err),
-        Command::List(filter) => browse::list(&load_bank(&global)?, &filter.into(), out),
-        Command::Show { id } => browse::show(&load_bank(&global)?, &id, global.verbose, out),
+        Command::List { filter, format } => {
+            browse::list(&load_bank(&global)?, &filter.into(), format.format, out)
+        }
+        Command::Show { id, format } => {
+            browse::show(&load_bank(&global)?, &id, global.verbose, format.format, out)
+        }
         Command::Score { id, answer, format } => {
-            score::run(&load_bank(&global)?, &id, answer, format, out, err)
+            score::run(&load_bank(&global)?, &id, answer, format.format, out, err)
         }
         Command::Validate { paths } => validate::run(&global, &paths, out, err),
-        Command::Eval { file, format } => eval::run(&global, &file, format, out, err),
+        Command::Eval { file, format } => eval::run(&global, &file, format.format, out, err),
         Command::Completions { shell } => meta::completions(shell, out),
         Command::Man => meta::man(out),
         Command::Schema => meta::schema(out),

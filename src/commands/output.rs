@@ -29,8 +29,11 @@ impl Target {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        if !dir.is_dir() {
+        if !dir.exists() {
             bail!("cannot write `{}`: the folder `{}` does not exist", path.display(), dir.display());
+        }
+        if !dir.is_dir() {
+            bail!("cannot write `{}`: `{}` is not a folder", path.display(), dir.display());
         }
         let temp = tempfile::Builder::new()
             .prefix(".rehearse-")

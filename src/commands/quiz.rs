@@ -1,26 +1,31 @@
 //! `quiz`: picks the questions, runs the session in the terminal or from a script, sums up,
 //! records the session in the history and exports its report.
+//!
+//! At a terminal the menu, prompts and feedback go to the terminal (even when stdout is
+//! redirected) and the summary to stdout; a scripted session writes everything to stdout.
 
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::time::SystemTime;
 
-use anyhow::{Context, Result, bail};
-use dialoguer::MultiSelect;
-use dialoguer::theme::ColorfulTheme;
+use anyhow::{Context, Result};
 
 use super::history::{HistoryLog, open_history};
 use super::output::Target;
+use super::screen::{limits_note, refuse_a_folder_on_stdin, screen};
 use super::{Exit, bank_description, report_format, vocabulary_for};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
 use crate::history::stats::{cards, recency};
 use crate::history::{Entry, Recorded, new_session_id};
+use crate::inert;
 use crate::quiz::interrupt;
 use crate::quiz::pick::{by_ids, prefer_not_recent, review_order};
-use crate::quiz::plan::{Filter, order, select};
+use crate::quiz::picker::{PickError, confirmation, pick_topics};
+use crate::quiz::plan::{Filter, from_ids, order, select};
 use crate::quiz::script::{AnswerFile, Lines};
-use crate::quiz::session::{self, FinishedSession, Responder, Settings, Status};
+use crate::quiz::session::{self, FinishedSession, Responder, Settings, Shown, Status};
 use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
 use crate::render::{feedback, plural, terminal_width};
@@ -34,7 +39,12 @@ struct Plan<'a> {
     info: SessionInfo,
     /// The command that asks these questions again.
     rerun: String,
+    /// The answers, when they come from a file.
+    answers: Option<AnswerFile>,
 }
+
+/// How many questions a session asks unless told.
+const DEFAULT_COUNT: usize = 10;
 
 pub fn run(
     bank: &Bank,
@@ -43,7 +53,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit> {
-    let interactive = args.answers.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    let interactive = args.answers.is_none() && io::stdin().is_terminal();
     // A report file that cannot be written is refused before the first question, not after.
     let export = match &args.export.report {
         Some(path) => {
@@ -54,23 +64,36 @@ pub fn run(
     interrupt::install();
     let mut history = if args.no_history { None } else { open_history(err) };
     let past = history.as_ref().map_or(&[][..], |h| h.sessions.as_slice());
-    let Some(plan) = plan(bank, global, args, past, interactive)? else {
-        let _ = console::Term::stdout().show_cursor();
+    // The answers file (if any) is read here, before anything is printed, so a bad file is just
+    // one error line.
+    let Some(mut plan) = plan(bank, global, args, past, interactive)? else {
+        let _ = console::Term::stderr().show_cursor();
         return Ok(Exit::Interrupted);
     };
-    // Read the answers file (if any) before printing anything, so a bad file is just one error line.
-    let mut responder = responder(args, &plan.questions, interactive, err)?;
+    // Bank text is shown inert: a control character in a prompt cannot drive the terminal.
+    let shown: Vec<Question> = plan.questions.iter().map(|q| inert::question(q)).collect();
+    let answers = plan.answers.take();
+    let plan = Plan { questions: shown.iter().collect(), ..plan };
+    let mut responder = responder(answers, interactive)?;
     let settings = Settings {
         limits: Limits { session: args.time, per_question: args.per_question },
         exam: args.exam,
-        chatty: !global.quiet,
-        echo: !interactive && !global.quiet,
+        shown: Shown {
+            prompts: interactive || !global.quiet,
+            feedback: !global.quiet,
+            echo: !interactive && !global.quiet,
+        },
         width: terminal_width(),
     };
+    let mut terminal = interactive.then(screen);
+    let screen: &mut dyn Write = match terminal.as_mut() {
+        Some(terminal) => terminal.as_mut(),
+        None => &mut *out,
+    };
     if !global.quiet {
-        write_intro(out, args, &plan, interactive)?;
+        write_intro(screen, args, &plan, interactive)?;
     }
-    let finished = ask(bank, &plan, responder.as_mut(), settings, history.as_mut(), out)?;
+    let finished = ask(bank, &plan, responder.as_mut(), settings, history.as_mut(), screen)?;
     if let Some(warning) = history.as_ref().and_then(|h| h.warning.as_ref()) {
         writeln!(err, "{warning}")?;
     }
@@ -80,10 +103,13 @@ pub fn run(
 }
 
 fn write_intro(out: &mut dyn Write, args: &QuizArgs, plan: &Plan, interactive: bool) -> io::Result<()> {
-    if plan.available < plan.questions.len().max(args.count as usize) && args.ids.is_empty() {
+    let count = args.count.map_or(DEFAULT_COUNT, |n| n as usize);
+    if plan.available < plan.questions.len().max(count) && args.ids.is_empty() && plan.info.mode != "answers"
+    {
         writeln!(out, "Only {} questions match; asking all of them.", plan.available)?;
     }
-    writeln!(out, "{} · {}", plural(plan.questions.len(), "question"), plan.rerun)?;
+    let limits = limits_note(Limits { session: args.time, per_question: args.per_question });
+    writeln!(out, "{} · {}{limits}", plural(plan.questions.len(), "question"), plan.rerun)?;
     if interactive {
         writeln!(out, "Type your answer and press Enter. :hint for a hint, :skip to skip, :quit to stop.")?;
     }
@@ -168,25 +194,28 @@ fn plan<'a>(
     past: &[Recorded],
     interactive: bool,
 ) -> Result<Option<Plan<'a>>> {
-    let mut filter = Filter { topics: args.filter.topics.clone(), difficulty: args.filter.difficulty };
+    let mut filter = Filter::from(args.filter.clone());
     let mut info = session_info(global, args);
+    if let Some(path) = &args.answers {
+        return from_file(bank, path, &filter, args.count, info).map(Some);
+    }
     if !args.ids.is_empty() {
         let questions = by_ids(bank, &args.ids)?;
         info.mode = "ids".into();
         let rerun = format!("rerun with --ids {}", args.ids.join(","));
-        return Ok(Some(Plan { available: questions.len(), questions, info, rerun }));
+        return Ok(Some(Plan { available: questions.len(), questions, info, rerun, answers: None }));
     }
     if filter.topics.is_empty() && interactive && !args.review {
-        match pick_topics(bank) {
-            Ok(topics) => filter.topics = topics,
-            Err(_) if interrupt::requested() => return Ok(None),
-            Err(error) => return Err(error),
-        }
+        let Some(topics) = choose_topics(bank)? else {
+            return Ok(None);
+        };
+        filter.topics = topics;
     }
     let matching = select(bank, &filter)?;
     let available = matching.len();
-    let seed = args.seed.unwrap_or_else(rand::random);
-    let count = args.count as usize;
+    // Short enough to read off the screen and type again.
+    let seed = args.seed.unwrap_or_else(|| rand::random_range(1..100_000));
+    let count = args.count.map_or(DEFAULT_COUNT, |n| n as usize);
     let shuffled = order(matching, seed, usize::MAX);
     let mut questions = if args.review {
         info.mode = "review".into();
@@ -207,12 +236,51 @@ fn plan<'a>(
     };
     info.seed = Some(seed);
     info.topics.clone_from(&filter.topics);
-    Ok(Some(Plan { questions, available, info, rerun }))
+    Ok(Some(Plan { questions, available, info, rerun, answers: None }))
+}
+
+/// `--answers FILE`: the file's questions in the file's order, narrowed by the filters and
+/// `--count`; an id the bank does not have is an error.
+fn from_file<'a>(
+    bank: &'a Bank,
+    path: &Path,
+    filter: &Filter,
+    count: Option<u32>,
+    mut info: SessionInfo,
+) -> Result<Plan<'a>> {
+    let file = AnswerFile::load(path)?;
+    let mut questions =
+        from_ids(bank, file.ids(), filter).with_context(|| format!("in {}", path.display()))?;
+    if let Some(count) = count {
+        questions.truncate(count as usize);
+    }
+    info.mode = "answers".into();
+    let rerun = format!("answers from {}", path.display());
+    Ok(Plan { available: questions.len(), questions, info, rerun, answers: Some(file) })
+}
+
+/// The topic picker of a bare `quiz` at a terminal: the chosen topics (none: all, when the bank
+/// has a single topic), or `None` when the candidate backed out.
+fn choose_topics(bank: &Bank) -> Result<Option<Vec<String>>> {
+    let term = console::Term::stderr();
+    match pick_topics(bank, &term) {
+        Ok(topics) => {
+            if !topics.is_empty() {
+                let width = usize::from(term.size().1).clamp(20, 100);
+                term.write_line(&confirmation(&topics, width))?;
+            }
+            // Every topic is no filter at all: the rerun line stays short.
+            let all = topics.len() == bank.topics.len();
+            Ok(Some(if all { Vec::new() } else { topics }))
+        }
+        Err(PickError::Cancelled) => Ok(None),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// `--seed 6 -t http,security -d hard -n 5`: the flags that ask the same questions again,
 /// including the topics picked in the menu.
-fn rerun_flags(seed: u64, filter: &Filter, count: u32) -> String {
+fn rerun_flags(seed: u64, filter: &Filter, count: Option<u32>) -> String {
     let mut flags = format!("--seed {seed}");
     if !filter.topics.is_empty() {
         let _ = write!(flags, " -t {}", filter.topics.join(","));
@@ -220,7 +288,7 @@ fn rerun_flags(seed: u64, filter: &Filter, count: u32) -> String {
     if let Some(difficulty) = filter.difficulty {
         let _ = write!(flags, " -d {difficulty}");
     }
-    if count != 10 {
+    if let Some(count) = count.filter(|&n| n as usize != DEFAULT_COUNT) {
         let _ = write!(flags, " -n {count}");
     }
     flags
@@ -258,49 +326,15 @@ fn unanswered(question: &Question) -> QuestionResult {
 }
 
 /// Where the answers come from: the answers file, the terminal, or lines of stdin.
-fn responder(
-    args: &QuizArgs,
-    questions: &[&Question],
-    interactive: bool,
-    err: &mut dyn Write,
-) -> Result<Box<dyn Responder>> {
-    Ok(match &args.answers {
-        Some(path) => Box::new(answer_file(path, questions, err)?),
-        None if interactive => Box::new(Terminal),
-        None => Box::new(Lines::new(io::BufReader::new(io::stdin()))),
-    })
-}
-
-/// Without `--topic` in a terminal: every topic preselected, Enter starts.
-fn pick_topics(bank: &Bank) -> Result<Vec<String>> {
-    let names = bank.topic_names();
-    let labels: Vec<String> = bank.topics.iter().map(|t| format!("{} — {}", t.name, t.title)).collect();
-    let chosen = MultiSelect::with_theme(&ColorfulTheme::default())
-        .with_prompt("Topics (space toggles, Enter starts)")
-        .items(&labels)
-        .defaults(&vec![true; labels.len()])
-        .interact_opt()
-        .context("cannot show the topic menu")?;
-    match chosen {
-        Some(indices) if !indices.is_empty() => {
-            Ok(indices.into_iter().map(|i| names[i].to_string()).collect())
+fn responder(answers: Option<AnswerFile>, interactive: bool) -> Result<Box<dyn Responder>> {
+    Ok(match answers {
+        Some(file) => Box::new(file),
+        None if interactive => Box::new(Terminal::new(screen())),
+        None => {
+            refuse_a_folder_on_stdin()?;
+            Box::new(Lines::new(io::stdin()))
         }
-        _ => bail!("no topic chosen; pick at least one, or pass --topic"),
-    }
-}
-
-fn answer_file(path: &std::path::Path, questions: &[&Question], err: &mut dyn Write) -> Result<AnswerFile> {
-    let file = AnswerFile::load(path)?;
-    let unknown: Vec<&str> = file.unknown_ids(questions).collect();
-    if !unknown.is_empty() {
-        writeln!(
-            err,
-            "note: {} answers are for questions not in this session: {}",
-            unknown.len(),
-            unknown.join(", ")
-        )?;
-    }
-    Ok(file)
+    })
 }
 
 /// Exam mode: the feedback held back during the session, question by question.
@@ -329,7 +363,8 @@ mod tests {
     fn the_rerun_line_names_the_picked_topics_and_filters() {
         let filter =
             Filter { topics: vec!["http".into(), "security".into()], difficulty: Some(Difficulty::Hard) };
-        assert_eq!(rerun_flags(6, &filter, 5), "--seed 6 -t http,security -d hard -n 5");
-        assert_eq!(rerun_flags(6, &Filter::default(), 10), "--seed 6");
+        assert_eq!(rerun_flags(6, &filter, Some(5)), "--seed 6 -t http,security -d hard -n 5");
+        assert_eq!(rerun_flags(6, &Filter::default(), Some(10)), "--seed 6");
+        assert_eq!(rerun_flags(6, &Filter::default(), None), "--seed 6");
     }
 }

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use super::{Exit, find_question};
 use crate::bank::Bank;
 use crate::cli::OutputFormat;
+use crate::inert::{self, inert};
 use crate::render::{feedback, terminal_width};
 use crate::score::{MAX_TEXT_BYTES, Rubric};
 
@@ -24,7 +25,9 @@ pub fn run(
         None => read_stdin(err)?,
     };
     let vocabulary = super::vocabulary_for(bank, [question]);
-    let assessment = Rubric::for_question(question, &vocabulary).assess(&answer);
+    // Control characters are shown inert in the feedback (the words scored are the same).
+    let shown = inert::question(question);
+    let assessment = Rubric::for_question(&shown, &vocabulary).assess(&inert(&answer));
     match format {
         OutputFormat::Json => {
             let json = serde_json::json!({
@@ -36,7 +39,7 @@ pub fn run(
             writeln!(out, "{json}")?;
         }
         OutputFormat::Text => {
-            out.write_all(feedback::render(question, &assessment, true, terminal_width()).as_bytes())?;
+            out.write_all(feedback::render(&shown, &assessment, true, terminal_width()).as_bytes())?;
         }
     }
     Ok(Exit::Success)
@@ -54,5 +57,11 @@ fn read_stdin(err: &mut dyn Write) -> Result<String> {
         .take(4 * MAX_TEXT_BYTES as u64)
         .read_to_end(&mut bytes)
         .context("cannot read the answer from standard input")?;
+    // Nothing at all (`<&-` or an empty pipe) is a mistake; an empty answer is `score ID ""`.
+    if bytes.is_empty() {
+        anyhow::bail!(
+            "no answer on standard input; pass the answer as an argument, or \"\" for an empty one"
+        );
+    }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

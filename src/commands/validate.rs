@@ -1,6 +1,6 @@
 //! `validate`: every problem of the given bank files as `FILE:LINE:COL: message`.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -22,6 +22,15 @@ pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write, err: &mut dy
     for repeated in &report.repeated {
         writeln!(err, "note: {} is named more than once; it is checked once", bank::shown(repeated))?;
     }
+    let exit = if report.diagnostics.is_empty() { Exit::Success } else { Exit::ProblemsFound };
+    match write_report(&report, out) {
+        // `validate | head -1`: the reader left early, but the problems are still there.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(exit),
+        result => result.map(|()| exit).map_err(Into::into),
+    }
+}
+
+fn write_report(report: &bank::CheckReport, out: &mut dyn Write) -> io::Result<()> {
     let warnings = report
         .warnings
         .iter()
@@ -38,13 +47,11 @@ pub fn run(global: &Global, paths: &[PathBuf], out: &mut dyn Write, err: &mut dy
             0 => String::new(),
             n => format!(" ({})", plural(n, "warning")),
         };
-        writeln!(out, "ok: {files}, {topics}, {}{warnings}", plural(report.questions, "question"))?;
-        Ok(Exit::Success)
+        writeln!(out, "ok: {files}, {topics}, {}{warnings}", plural(report.questions, "question"))
     } else {
         let problems = plural(report.diagnostics.len(), "problem");
         let mut failing: Vec<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
         failing.dedup();
-        writeln!(out, "{problems} in {} of {files}", failing.len())?;
-        Ok(Exit::ProblemsFound)
+        writeln!(out, "{problems} in {} of {files}", failing.len())
     }
 }

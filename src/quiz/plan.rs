@@ -27,6 +27,35 @@ impl PlanError {
     }
 }
 
+/// The question with this id, or an error naming the closest id.
+pub fn find<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question, PlanError> {
+    bank.question(id).ok_or_else(|| PlanError::unknown_id(bank, id))
+}
+
+/// The questions of an answers file in its order, narrowed by `filter`; an id the bank does not
+/// have is an error.
+pub fn from_ids<'a, 'i>(
+    bank: &'a Bank,
+    ids: impl IntoIterator<Item = &'i str>,
+    filter: &Filter,
+) -> Result<Vec<&'a Question>, PlanError> {
+    let allowed = select(bank, filter)?;
+    let mut chosen = Vec::new();
+    for id in ids {
+        let question = find(bank, id)?;
+        if allowed.iter().any(|q| q.id == question.id) {
+            chosen.push(question);
+        }
+    }
+    if chosen.is_empty() {
+        return Err(PlanError::NothingMatches {
+            topics: filter.topics.clone(),
+            difficulty: filter.difficulty,
+        });
+    }
+    Ok(chosen)
+}
+
 fn describe(topics: &[String], difficulty: Option<Difficulty>) -> String {
     let mut parts = Vec::new();
     if !topics.is_empty() {
@@ -46,21 +75,26 @@ pub struct Filter {
 }
 
 /// The questions matching `filter`, in bank order; unknown topics and empty results are errors.
+/// Topic names match whatever their case (`-t HTTP`).
 pub fn select<'a>(bank: &'a Bank, filter: &Filter) -> Result<Vec<&'a Question>, PlanError> {
     let names = bank.topic_names();
+    let mut topics = Vec::new();
     for topic in &filter.topics {
-        if !names.contains(&topic.as_str()) {
-            return Err(PlanError::UnknownTopic {
-                topic: topic.clone(),
-                suggestion: did_you_mean(topic, &names),
-                valid: names.iter().map(|n| (*n).to_string()).collect(),
-            });
+        match names.iter().find(|n| n.to_lowercase() == topic.to_lowercase()) {
+            Some(name) => topics.push(*name),
+            None => {
+                return Err(PlanError::UnknownTopic {
+                    topic: crate::bank::shown(topic),
+                    suggestion: did_you_mean(&topic.to_lowercase(), &names),
+                    valid: names.iter().map(|n| crate::bank::shown(n)).collect(),
+                });
+            }
         }
     }
     let chosen: Vec<&Question> = bank
         .questions
         .iter()
-        .filter(|q| filter.topics.is_empty() || filter.topics.contains(&q.topic))
+        .filter(|q| topics.is_empty() || topics.contains(&q.topic.as_str()))
         .filter(|q| filter.difficulty.is_none_or(|d| q.difficulty == d))
         .collect();
     if chosen.is_empty() {
@@ -117,6 +151,24 @@ mod tests {
         let bank = bank();
         let filter = Filter { topics: vec!["http".into()], difficulty: Some(Difficulty::Hard) };
         assert_eq!(ids(&select(&bank, &filter).unwrap()), ["q6", "q8"]);
+    }
+
+    #[test]
+    fn topics_match_whatever_their_case() {
+        let bank = bank();
+        let filter = Filter { topics: vec!["HTTP".into()], difficulty: Some(Difficulty::Hard) };
+        assert_eq!(ids(&select(&bank, &filter).unwrap()), ["q6", "q8"]);
+    }
+
+    #[test]
+    fn an_answers_file_sets_the_questions_and_their_order() {
+        let bank = bank();
+        let all = Filter::default();
+        assert_eq!(ids(&from_ids(&bank, ["q3", "q0", "q8"], &all).unwrap()), ["q3", "q0", "q8"]);
+        let http = Filter { topics: vec!["http".into()], difficulty: None };
+        assert_eq!(ids(&from_ids(&bank, ["q3", "q0", "q8"], &http).unwrap()), ["q0", "q8"]);
+        let error = from_ids(&bank, ["q3", "q11"], &all).unwrap_err();
+        assert_eq!(error.to_string(), "no question with id `q11` (did you mean `q1`?)");
     }
 
     #[test]

@@ -1,23 +1,19 @@
 //! Answers without a terminal: one line of stdin per question, or a file of answers by id.
 
-use std::collections::HashMap;
-use std::io::{self, BufRead};
-use std::path::Path;
+use std::io::{self, Read};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use anyhow::{Context, Result};
-
-use super::interrupt;
+use super::interrupt::Interrupt;
 use super::session::{Reply, Responder};
-use super::timer::Deadline;
+use super::timer::{Clock, Deadline};
 use crate::bank::Question;
-use crate::input::{read_file, read_line_capped};
+use crate::inert::inert;
+use crate::input::read_line_capped;
 use crate::score::MAX_TEXT_BYTES;
 
-/// Answers files larger than this are refused: even 100 long answers are far smaller.
-const MAX_ANSWERS_BYTES: u64 = 4 * 1024 * 1024;
+pub use super::answers::AnswerFile;
 
 /// How long a wait for a line lasts before the Ctrl-C flag is checked again.
 const WAIT_SLICE: Duration = Duration::from_millis(100);
@@ -25,21 +21,30 @@ const WAIT_SLICE: Duration = Duration::from_millis(100);
 /// Answers read line by line from any reader, in question order. An empty line skips; the end of
 /// input ends the session. A reader thread lets a time limit expire while a line is awaited.
 pub struct Lines {
-    lines: Receiver<io::Result<String>>,
+    received: Receiver<io::Result<String>>,
     /// Lines still to come that belong to questions which already timed out.
     late: usize,
+    interrupt: Interrupt,
 }
 
 impl Lines {
-    pub fn new(mut reader: impl BufRead + Send + 'static) -> Lines {
+    pub fn new(reader: impl Read + Send + 'static) -> Lines {
+        Lines::with_interrupt(reader, Interrupt::global())
+    }
+
+    /// Lines that watch `interrupt` rather than the process's own flag.
+    pub fn with_interrupt(reader: impl Read + Send + 'static, interrupt: Interrupt) -> Lines {
         // A small bounded channel: endless input (`< /dev/zero`) waits here instead of filling memory.
-        let (sender, lines) = mpsc::sync_channel(4);
+        let (sender, received) = mpsc::sync_channel(4);
         thread::spawn(move || {
+            let mut reader = io::BufReader::new(reader);
             loop {
-                let line = match read_line_capped(&mut reader, MAX_TEXT_BYTES) {
+                let line =
+                    read_line_capped(&mut reader, MAX_TEXT_BYTES).map(|bytes| bytes.map(|b| decode_line(&b)));
+                let line = match line {
+                    Ok(Some(line)) => Ok(line),
                     Ok(None) => break,
-                    Ok(Some(bytes)) => Ok(decode_line(&bytes)),
-                    Err(e) => Err(e),
+                    Err(error) => Err(error),
                 };
                 let failed = line.is_err();
                 if sender.send(line).is_err() || failed {
@@ -47,43 +52,48 @@ impl Lines {
                 }
             }
         });
-        Lines { lines, late: 0 }
+        Lines { received, late: 0, interrupt }
     }
 
-    fn next_line(&mut self, deadline: Option<Deadline>) -> io::Result<Option<String>> {
+    fn next_line(&mut self, deadline: Option<Deadline>, clock: &dyn Clock) -> io::Result<Option<String>> {
         loop {
-            if interrupt::requested() {
+            if self.interrupt.requested() {
                 return Err(io::ErrorKind::Interrupted.into());
             }
-            // Wait in short slices so that Ctrl-C is noticed while no line comes.
-            let slice = deadline
-                .map_or(WAIT_SLICE, |d| d.at.saturating_duration_since(Instant::now()).min(WAIT_SLICE));
-            match self.lines.recv_timeout(slice) {
-                Err(RecvTimeoutError::Timeout) if !deadline.is_some_and(|d| d.passed(Instant::now())) => {}
+            // A line that comes after the deadline belongs to this question, however soon after.
+            if deadline.is_some_and(|d| d.passed(clock.now())) {
+                self.late += 1;
+                return Err(io::ErrorKind::TimedOut.into());
+            }
+            // Wait in short slices so that Ctrl-C and the clock are looked at again.
+            let slice = deadline.map_or(WAIT_SLICE, |d| d.remaining(clock.now()).min(WAIT_SLICE));
+            match self.received.recv_timeout(slice) {
+                Err(RecvTimeoutError::Timeout) => {}
                 Ok(line) if self.late > 0 => {
                     self.late -= 1;
                     line?;
                 }
                 Ok(line) => return line.map(Some),
                 Err(RecvTimeoutError::Disconnected) => return Ok(None),
-                Err(RecvTimeoutError::Timeout) => {
-                    self.late += 1;
-                    return Err(io::ErrorKind::TimedOut.into());
-                }
             }
         }
     }
 }
 
-/// A line as text: invalid UTF-8 replaced, the line ending cut (lengths are cut as it is read).
+/// A line as text: invalid UTF-8 replaced, the line ending cut, control characters made inert.
 fn decode_line(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
-    text.trim_end_matches(['\r', '\n']).to_string()
+    inert(text.trim_end_matches(['\r', '\n']))
 }
 
 impl Responder for Lines {
-    fn reply(&mut self, _question: &Question, deadline: Option<Deadline>) -> io::Result<Reply> {
-        match self.next_line(deadline) {
+    fn reply(
+        &mut self,
+        _question: &Question,
+        deadline: Option<Deadline>,
+        clock: &dyn Clock,
+    ) -> io::Result<Reply> {
+        match self.next_line(deadline, clock) {
             Ok(None) => Ok(Reply::EndOfInput),
             Ok(Some(line)) => Ok(command_or_answer(&line)),
             Err(e) if e.kind() == io::ErrorKind::TimedOut => Ok(Reply::TimedOut(String::new())),
@@ -102,49 +112,14 @@ pub fn command_or_answer(line: &str) -> Reply {
     }
 }
 
-/// Answers looked up by question id in a YAML or JSON map; a question without one is skipped.
-pub struct AnswerFile {
-    answers: HashMap<String, String>,
-}
-
-impl AnswerFile {
-    pub fn load(path: &Path) -> Result<AnswerFile> {
-        let bytes = read_file(path, MAX_ANSWERS_BYTES)
-            .with_context(|| format!("cannot read answers from {}", path.display()))?;
-        let text =
-            String::from_utf8(bytes).with_context(|| format!("{} is not UTF-8 text", path.display()))?;
-        if let Err(message) = crate::bank::check_yaml(&text) {
-            anyhow::bail!("{} is not a usable answers file: {message}", path.display());
-        }
-        // YAML is a superset of JSON, so one parser reads both.
-        let answers: HashMap<String, String> = serde_yaml::from_str(&text).with_context(|| {
-            format!("{} is not a map of question id to answer text (YAML or JSON)", path.display())
-        })?;
-        Ok(AnswerFile { answers })
-    }
-
-    /// Ids in the file that the loaded bank does not have.
-    pub fn unknown_ids<'a>(&'a self, known: &'a [&Question]) -> impl Iterator<Item = &'a str> + 'a {
-        let known: std::collections::HashSet<&str> = known.iter().map(|q| q.id.as_str()).collect();
-        self.answers.keys().map(String::as_str).filter(move |id| !known.contains(id))
-    }
-}
-
-impl Responder for AnswerFile {
-    fn reply(&mut self, question: &Question, _deadline: Option<Deadline>) -> io::Result<Reply> {
-        Ok(match self.answers.get(&question.id) {
-            Some(answer) if !answer.trim().is_empty() => Reply::Answer(answer.clone()),
-            _ => Reply::Skip,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::io::Cursor;
 
     use super::*;
     use crate::bank::{Difficulty, Question};
+    use crate::quiz::timer::Limits;
+    use crate::quiz::timer::tests::FakeClock;
 
     fn question() -> Question {
         Question {
@@ -160,20 +135,59 @@ mod tests {
         }
     }
 
+    fn reply(lines: &mut Lines, deadline: Option<Deadline>, clock: &FakeClock) -> Reply {
+        lines.reply(&question(), deadline, clock).unwrap()
+    }
+
     #[test]
     fn lines_become_replies_in_order() {
+        let clock = FakeClock::default();
         let mut lines = Lines::new(Cursor::new(b"GET and PUT\r\n\n:quit\n".to_vec()));
-        let q = question();
-        assert_eq!(lines.reply(&q, None).unwrap(), Reply::Answer("GET and PUT".into()));
-        assert_eq!(lines.reply(&q, None).unwrap(), Reply::Skip);
-        assert_eq!(lines.reply(&q, None).unwrap(), Reply::Quit);
-        assert_eq!(lines.reply(&q, None).unwrap(), Reply::EndOfInput);
+        assert_eq!(reply(&mut lines, None, &clock), Reply::Answer("GET and PUT".into()));
+        assert_eq!(reply(&mut lines, None, &clock), Reply::Skip);
+        assert_eq!(reply(&mut lines, None, &clock), Reply::Quit);
+        assert_eq!(reply(&mut lines, None, &clock), Reply::EndOfInput);
     }
 
     #[test]
     fn invalid_utf8_and_control_characters_do_not_break_a_line() {
+        let clock = FakeClock::default();
         let mut lines = Lines::new(Cursor::new(b"caf\xff \x1b[2J\x07ok\n".to_vec()));
-        let Reply::Answer(text) = lines.reply(&question(), None).unwrap() else { panic!("not an answer") };
-        assert!(text.starts_with("caf\u{fffd}"), "{text:?}");
+        let Reply::Answer(text) = reply(&mut lines, None, &clock) else { panic!("not an answer") };
+        assert_eq!(text, "caf\u{fffd} \u{241b}[2J\u{2407}ok");
+    }
+
+    #[test]
+    fn a_line_after_the_deadline_belongs_to_the_question_that_timed_out() {
+        let clock = FakeClock::default();
+        let limits = Limits { per_question: Some(Duration::from_secs(1)), session: None };
+        // Both lines are already waiting: the first still counts as late for question 1.
+        let mut lines = Lines::new(Cursor::new(b"too late\nGET is safe\n".to_vec()));
+        let first = limits.deadline(clock.now(), None);
+        clock.advance(Duration::from_secs(2));
+        assert_eq!(reply(&mut lines, first, &clock), Reply::TimedOut(String::new()));
+        let second = limits.deadline(clock.now(), None);
+        assert_eq!(reply(&mut lines, second, &clock), Reply::Answer("GET is safe".into()));
+        assert_eq!(reply(&mut lines, second, &clock), Reply::EndOfInput);
+    }
+
+    #[test]
+    fn ctrl_c_ends_the_wait_for_a_line() {
+        let clock = FakeClock::default();
+        let interrupt = Interrupt::private();
+        let (reader, _writer) = std::io::pipe().unwrap();
+        let mut lines = Lines::with_interrupt(reader, interrupt);
+        interrupt.raise();
+        assert_eq!(reply(&mut lines, None, &clock), Reply::Interrupted);
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_as_it_is_read() {
+        let clock = FakeClock::default();
+        let mut input = vec![b'a'; 3 * MAX_TEXT_BYTES];
+        input.extend_from_slice(b"\nnext\n");
+        let mut lines = Lines::new(Cursor::new(input));
+        let Reply::Answer(text) = reply(&mut lines, None, &clock) else { panic!("not an answer") };
+        assert_eq!(text.len(), MAX_TEXT_BYTES, "a long line is cut into answers of the cap");
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::timer::{Clock, Deadline, Limits};
 use crate::bank::{Difficulty, Question};
+use crate::inert::inert_line;
 use crate::render::feedback;
 use crate::score::{Assessment, Rubric, Vocabulary};
 
@@ -64,7 +65,13 @@ pub enum Reply {
 /// Where answers come from: the terminal, stdin lines or an answers file.
 pub trait Responder {
     /// Gets the reply to `question`, giving up at `deadline` with what was typed so far.
-    fn reply(&mut self, question: &Question, deadline: Option<Deadline>) -> io::Result<Reply>;
+    /// Gets the reply to `question`, giving up at `deadline` (by `clock`) with what was typed so far.
+    fn reply(
+        &mut self,
+        question: &Question,
+        deadline: Option<Deadline>,
+        clock: &dyn Clock,
+    ) -> io::Result<Reply>;
 }
 
 /// How a session is run.
@@ -73,12 +80,20 @@ pub struct Settings {
     pub limits: Limits,
     /// Hold feedback until the end.
     pub exam: bool,
-    /// Print headers and feedback (off for `-q`).
-    pub chatty: bool,
-    /// Print each answer after its question (scripted sessions, so the output reads as a transcript).
-    pub echo: bool,
+    pub shown: Shown,
     /// The width text is wrapped to.
     pub width: usize,
+}
+
+/// What the session prints as it goes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shown {
+    /// Each question's header and prompt (always for a person at the terminal).
+    pub prompts: bool,
+    /// Feedback and "Skipped." (off for `-q`).
+    pub feedback: bool,
+    /// Each answer after its question (scripted sessions, so the output reads as a transcript).
+    pub echo: bool,
 }
 
 /// A finished session.
@@ -109,26 +124,26 @@ pub fn run(
             writeln!(out, "Time is up for the session.")?;
             break;
         }
-        if settings.chatty {
+        if settings.shown.prompts {
             write_header(out, question, (index, questions.len()), settings.width)?;
         }
         let asked = clock.now();
-        let reply = responder.reply(question, settings.limits.deadline(asked, session_end))?;
+        let reply = responder.reply(question, settings.limits.deadline(asked, session_end), clock)?;
         let elapsed = clock.now().saturating_duration_since(asked);
         let (status, answer) = match reply {
             Reply::Answer(text) => {
-                if settings.echo {
-                    writeln!(out, "› {text}")?;
+                if settings.shown.echo {
+                    writeln!(out, "› {}", echoed(&text))?;
                 }
                 (Status::Answered, text)
             }
             Reply::TimedOut(text) => (Status::TimedOut, text),
             Reply::Skip => {
-                if settings.chatty {
+                if settings.shown.feedback {
                     writeln!(out, "Skipped.")?;
                 }
                 // The model answer is where a skipped question still teaches something.
-                if settings.chatty && !settings.exam {
+                if settings.shown.feedback && !settings.exam {
                     write!(out, "{}", feedback::model_answer(question, settings.width))?;
                 }
                 (Status::Skipped, String::new())
@@ -144,13 +159,14 @@ pub fn run(
         let record = record(question, answer, status, assessment, elapsed);
         // Recorded before the feedback is shown: from here on the answer survives a crash.
         on_record(question, &record);
-        if let (Some(assessment), true) = (&record.assessment, settings.chatty && !settings.exam) {
+        if let (Some(assessment), true) = (&record.assessment, settings.shown.feedback && !settings.exam) {
             if status == Status::TimedOut {
-                writeln!(
-                    out,
-                    "{}",
-                    console::style("Time is up: your answer so far was submitted.").yellow()
-                )?;
+                let what = if record.answer.trim().is_empty() {
+                    "Time is up: no answer."
+                } else {
+                    "Time is up: your answer so far was submitted."
+                };
+                writeln!(out, "{}", console::style(what).yellow())?;
             }
             write!(out, "{}", feedback::render(question, assessment, true, settings.width))?;
         }
@@ -160,6 +176,16 @@ pub fn run(
         records.push(record(question, String::new(), Status::Unanswered, None, Duration::ZERO));
     }
     Ok(FinishedSession { records, interrupted, elapsed: clock.now().saturating_duration_since(started) })
+}
+
+/// An answer as the transcript shows it: inert, and cut short past a screenful.
+fn echoed(answer: &str) -> String {
+    const SHOWN: usize = 500;
+    let line = inert_line(answer);
+    match line.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}… ({} characters)", &line[..cut], line.chars().count()),
+        None => line,
+    }
 }
 
 fn write_header(
@@ -207,7 +233,7 @@ mod tests {
     }
 
     impl Responder for Scripted<'_> {
-        fn reply(&mut self, _: &Question, deadline: Option<Deadline>) -> io::Result<Reply> {
+        fn reply(&mut self, _: &Question, deadline: Option<Deadline>, _: &dyn Clock) -> io::Result<Reply> {
             self.deadlines.push(deadline.map(|d| d.span));
             self.clock.advance(self.think);
             Ok(if self.replies.is_empty() { Reply::EndOfInput } else { self.replies.remove(0) })
@@ -234,7 +260,8 @@ mod tests {
         let clock = FakeClock::default();
         let mut responder =
             Scripted { replies, clock: &clock, think: Duration::from_secs(think), deadlines: vec![] };
-        let settings = Settings { limits, exam: false, chatty: true, echo: false, width: 80 };
+        let shown = Shown { prompts: true, feedback: true, echo: false };
+        let settings = Settings { limits, exam: false, shown, width: 80 };
         let mut out = Vec::new();
         let mut seen = Vec::new();
         let outcome =

@@ -1,35 +1,42 @@
-//! The interactive answer prompt: a raw-mode line editor with a live countdown.
+//! The interactive answer prompt: raw-mode line editing on the terminal with a live countdown.
 //!
-//! crossterm reads keys with a timeout, so the countdown ticks and a deadline submits what was
-//! typed without a reader thread left behind to steal the next prompt's input. tui-input keeps
-//! the editing state (cursor, word moves, Ctrl-U); this module only draws it and wraps lines.
+//! crossterm reads keys with a timeout, so the countdown ticks, a deadline submits what was typed,
+//! and a signal ends the prompt, without a reader thread left behind to steal the next prompt's
+//! input. [`LineEditor`] holds the editing state; this module reads keys and draws.
 
 use std::io::{self, Write};
+use std::process::Command;
 use std::sync::Once;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use console::style;
-use crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
-};
-use crossterm::{cursor, execute, queue, terminal};
-use tui_input::backend::crossterm::EventHandler;
-use tui_input::{Input, InputRequest};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::{cursor, execute, terminal};
 
+use super::editor::{Action, LineEditor};
 use super::interrupt;
 use super::script::command_or_answer;
 use super::session::{Reply, Responder};
-use super::timer::{Deadline, Urgency};
+use super::timer::{Clock, Deadline, Urgency};
+use super::view::View;
 use crate::bank::Question;
+use crate::inert::inert;
 use crate::render::countdown;
-use crate::score::MAX_TEXT_BYTES;
 
-/// How often the prompt wakes to redraw the countdown.
+/// How often the prompt wakes to redraw the countdown and check for signals.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Answers typed at the terminal.
-#[derive(Debug, Default)]
-pub struct Terminal;
+/// Answers typed at the terminal; the prompt and hints are drawn on `screen` (the terminal, even
+/// when stdout is redirected).
+pub struct Terminal {
+    screen: Box<dyn Write>,
+}
+
+impl Terminal {
+    pub fn new(screen: Box<dyn Write>) -> Terminal {
+        Terminal { screen }
+    }
+}
 
 /// How one line of editing ended.
 enum Edit {
@@ -39,19 +46,21 @@ enum Edit {
 }
 
 impl Responder for Terminal {
-    fn reply(&mut self, question: &Question, deadline: Option<Deadline>) -> io::Result<Reply> {
+    fn reply(
+        &mut self,
+        question: &Question,
+        deadline: Option<Deadline>,
+        clock: &dyn Clock,
+    ) -> io::Result<Reply> {
         loop {
-            if interrupt::requested() {
-                return Ok(Reply::Interrupted);
-            }
-            let line = match edit_line(deadline)? {
+            let line = match edit_line(&mut *self.screen, deadline, clock)? {
                 Edit::Submitted(line) => line,
                 Edit::TimedOut(line) => return Ok(Reply::TimedOut(line)),
                 Edit::Interrupted => return Ok(Reply::Interrupted),
             };
             if line.trim() == ":hint" {
-                let hint = question.hint.as_deref().unwrap_or("No hint for this one.");
-                println!("{} {hint}", style("Hint:").bold().yellow());
+                let hint = question.hint.as_deref().map_or_else(|| "No hint for this one.".into(), inert);
+                writeln!(self.screen, "{} {hint}", style("Hint:").bold().yellow())?;
                 continue;
             }
             return Ok(command_or_answer(&line));
@@ -59,7 +68,7 @@ impl Responder for Terminal {
     }
 }
 
-/// Raw mode for as long as this lives; dropping it (or a panic) restores the terminal.
+/// Raw mode for as long as this lives; dropping it (or a panic) restores the terminal's mode.
 struct RawMode;
 
 impl RawMode {
@@ -68,91 +77,102 @@ impl RawMode {
         HOOK.call_once(|| {
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
-                restore();
+                let _ = terminal::disable_raw_mode();
                 previous(info);
             }));
         });
         terminal::enable_raw_mode()?;
-        execute!(io::stdout(), EnableBracketedPaste)?;
         Ok(RawMode)
     }
 }
 
 impl Drop for RawMode {
     fn drop(&mut self) {
-        restore();
+        let _ = terminal::disable_raw_mode();
     }
 }
 
-fn restore() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste, cursor::Show);
-    let _ = terminal::disable_raw_mode();
+/// Reads one line in raw mode with bracketed paste, and puts both back however it ends.
+fn edit_line(mut out: &mut dyn Write, deadline: Option<Deadline>, clock: &dyn Clock) -> io::Result<Edit> {
+    let raw = RawMode::enable()?;
+    execute!(&mut out, EnableBracketedPaste)?;
+    let edit = edit(out, deadline, clock, raw);
+    let _ = execute!(&mut out, DisableBracketedPaste, cursor::Show);
+    edit
 }
 
-/// Reads one line, redrawing the countdown until Enter, the deadline, or Ctrl-C.
-fn edit_line(deadline: Option<Deadline>) -> io::Result<Edit> {
-    let _raw = RawMode::enable()?;
-    let mut out = io::stdout();
-    let mut input = Input::default();
+/// Edits until Enter, the deadline, or a signal, redrawing the countdown.
+fn edit(
+    out: &mut dyn Write,
+    deadline: Option<Deadline>,
+    clock: &dyn Clock,
+    raw: RawMode,
+) -> io::Result<Edit> {
+    let mut raw = Some(raw);
+    let mut editor = LineEditor::default();
     let mut view = View::default();
-    let mut drawn = String::new();
     loop {
-        let now = Instant::now();
+        let now = clock.now();
+        if interrupt::requested() {
+            view.finish(out)?;
+            return Ok(Edit::Interrupted);
+        }
         if deadline.is_some_and(|d| d.passed(now)) {
-            view.finish(&mut out)?;
-            return Ok(Edit::TimedOut(input.value().to_string()));
+            view.finish(out)?;
+            return Ok(Edit::TimedOut(editor.value().to_string()));
         }
-        let prefix = prefix(deadline, now);
-        if drawn != format!("{prefix}{}|{}", input.value(), input.cursor()) {
-            view.draw(&mut out, &prefix, &input)?;
-            drawn = format!("{prefix}{}|{}", input.value(), input.cursor());
-        }
+        view.draw(out, &prefix(deadline, now), editor.input(), width())?;
         if !event::poll(TICK)? {
             continue;
         }
-        match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-                match key.code {
-                    KeyCode::Enter => {
-                        view.finish(&mut out)?;
-                        return Ok(Edit::Submitted(input.value().to_string()));
-                    }
-                    KeyCode::Char('c') if ctrl => {
-                        view.finish(&mut out)?;
-                        return Ok(Edit::Interrupted);
-                    }
-                    KeyCode::Char('d') if ctrl && input.value().is_empty() => {
-                        view.finish(&mut out)?;
-                        return Ok(Edit::Submitted(":quit".into()));
-                    }
-                    KeyCode::Char(c) if c.is_control() => {}
-                    _ => {
-                        input.handle_event(&Event::Key(key));
-                    }
+        // Apply every event already waiting before drawing again: a fast typist or a terminal
+        // that sends a long answer as keys costs one redraw per burst, not one per key.
+        loop {
+            let end = match editor.handle(&event::read()?) {
+                Action::Continue => None,
+                Action::Submit(line) => Some(Edit::Submitted(line)),
+                Action::Interrupt => Some(Edit::Interrupted),
+                Action::Quit => Some(Edit::Submitted(":quit".into())),
+                Action::Suspend => {
+                    view.finish(out)?;
+                    drop(raw.take());
+                    suspend();
+                    raw = Some(RawMode::enable()?);
+                    view = View::default();
+                    None
                 }
+                // Wrapped rows reflow unpredictably on a resize: draw anew on a fresh line.
+                Action::Resized => {
+                    view.finish(out)?;
+                    view = View::default();
+                    None
+                }
+            };
+            if let Some(end) = end {
+                view.finish(out)?;
+                return Ok(end);
             }
-            Event::Paste(text) => paste(&mut input, &text),
-            _ => {}
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
         }
+        editor.end_of_burst();
     }
 }
 
-/// Inserts pasted text, newlines and tabs as spaces, other control characters dropped.
-fn paste(input: &mut Input, text: &str) {
-    for c in text.chars() {
-        if input.value().len() >= MAX_TEXT_BYTES {
-            break;
-        }
-        let c = if c.is_whitespace() { ' ' } else { c };
-        if !c.is_control() {
-            input.handle(InputRequest::InsertChar(c));
-        }
-    }
+/// Ctrl-Z: stops the process as the shell's job control expects (raw mode has turned the key
+/// into plain input); it goes on here after `fg`.
+fn suspend() {
+    let _ = Command::new("kill").args(["-TSTP", &std::process::id().to_string()]).status();
+}
+
+/// The terminal's width in columns.
+fn width() -> usize {
+    usize::from(terminal::size().map_or(80, |(w, _)| w).max(1))
 }
 
 /// `[02:13] › ` coloured by urgency, or `› ` without a limit.
-fn prefix(deadline: Option<Deadline>, now: Instant) -> String {
+fn prefix(deadline: Option<Deadline>, now: std::time::Instant) -> String {
     let arrow = style("›").bold().to_string();
     let Some(deadline) = deadline else {
         return format!("{arrow} ");
@@ -164,53 +184,4 @@ fn prefix(deadline: Option<Deadline>, now: Instant) -> String {
         Urgency::Now => style(clock).red().bold(),
     };
     format!("{clock} {arrow} ")
-}
-
-/// Where the drawn prompt is, so it can be redrawn in place across wrapped lines.
-#[derive(Default)]
-struct View {
-    /// The row of the cursor, counted from the prompt's first row.
-    cursor_row: u16,
-    /// The row the text ends on.
-    end_row: u16,
-}
-
-impl View {
-    fn draw(&mut self, out: &mut impl Write, prefix: &str, input: &Input) -> io::Result<()> {
-        let width = usize::from(terminal::size().map_or(80, |(w, _)| w).max(10));
-        if self.cursor_row > 0 {
-            queue!(out, cursor::MoveUp(self.cursor_row))?;
-        }
-        queue!(out, cursor::MoveToColumn(0), terminal::Clear(terminal::ClearType::FromCursorDown))?;
-        write!(out, "{prefix}{}", input.value())?;
-        let prefix_width = console::measure_text_width(prefix);
-        let end = prefix_width + console::measure_text_width(input.value());
-        if end > 0 && end.is_multiple_of(width) {
-            // The terminal holds the cursor at the last column until the next character: move it
-            // down now so the row arithmetic below holds.
-            write!(out, " \r")?;
-        }
-        let at = prefix_width + input.visual_cursor();
-        let (end_row, row, column) = (to_u16(end / width), to_u16(at / width), to_u16(at % width));
-        if end_row > row {
-            queue!(out, cursor::MoveUp(end_row - row))?;
-        }
-        queue!(out, cursor::MoveToColumn(column))?;
-        self.cursor_row = row;
-        self.end_row = end_row;
-        out.flush()
-    }
-
-    /// Moves below the prompt so what follows starts on a fresh line.
-    fn finish(&self, out: &mut impl Write) -> io::Result<()> {
-        if self.end_row > self.cursor_row {
-            queue!(out, cursor::MoveDown(self.end_row - self.cursor_row))?;
-        }
-        write!(out, "\r\n")?;
-        out.flush()
-    }
-}
-
-fn to_u16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
 }

@@ -43,12 +43,12 @@ pub enum Urgency {
 impl Limits {
     /// The session's end, counted from its start.
     pub fn session_end(&self, started: Instant) -> Option<Instant> {
-        self.session.map(|d| started + d)
+        self.session.and_then(|d| started.checked_add(d))
     }
 
     /// The deadline of a question asked at `now`, or `None` without limits.
     pub fn deadline(&self, now: Instant, session_end: Option<Instant>) -> Option<Deadline> {
-        let own = self.per_question.map(|d| now + d);
+        let own = self.per_question.and_then(|d| now.checked_add(d));
         let at = match (own, session_end) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,

@@ -29,8 +29,9 @@ pub fn render(report: &Report, with_answers: bool) -> String {
         let _ = writeln!(out, "No questions were answered ({counts}).");
         return out;
     };
-    let _ =
-        writeln!(out, "Overall  {}  {}   {counts}", bar(rounded(overall), BAR_WIDTH), score_label(overall));
+    // The counts get a line of their own: after the bar they would wrap mid-phrase at 80 columns.
+    let _ = writeln!(out, "Overall  {}  {}", bar(rounded(overall), BAR_WIDTH), score_label(overall));
+    let _ = writeln!(out, "         {counts}");
     write_topics(&mut out, report);
     if with_answers {
         let _ = writeln!(out, "\n{}", style("Answers").bold());
