@@ -22,7 +22,17 @@ pub fn lint(question: &Question) -> Vec<Finding> {
     }
     for (i, claim) in question.wrong.iter().enumerate() {
         for (j, alternative) in claim.alternatives.iter().enumerate() {
-            findings.extend(phrasing(alternative, &format!("wrong[{i}].any[{j}]")));
+            let below = format!("wrong[{i}].any[{j}]");
+            let finding = phrasing(alternative, &below).or_else(|| {
+                (tokens(alternative, false).words.len() < 2).then(|| Finding {
+                    below,
+                    message: format!(
+                        "`{alternative}` is one word once function words go; a wrong claim needs two to be a claim, so it is ignored"
+                    ),
+                    warning: true,
+                })
+            });
+            findings.extend(finding);
         }
     }
     if let Some(hint) = &question.hint {

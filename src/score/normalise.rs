@@ -99,9 +99,10 @@ impl Cursor {
         self.end_statement(words);
     }
 
-    fn deny(&mut self) {
+    /// A denial; `alternative` for "or not" ("cacheable or not"), which denies nothing said.
+    fn deny(&mut self, alternative: bool) {
         self.reach = NEGATION_REACH;
-        self.dangling = !self.conditional;
+        self.dangling = !self.conditional && !alternative;
     }
 }
 
@@ -147,7 +148,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 at.reach = 0;
                 at.dangling = false;
             } else {
-                at.deny();
+                at.deny(previous == "or");
             }
             continue;
         }
@@ -353,7 +354,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 22] = [
+        let table: [(&str, &[&str]); 23] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -378,6 +379,7 @@ mod tests {
             ("GET is idempotent, POST isn't.", &["post"]),
             ("no, it is idempotent", &[]),
             ("never just disable verification", &["disable", "verification"]),
+            ("responses label themselves as cacheable or not", &[]),
             // A denial in a condition is the condition's.
             ("answer 403 with insufficient_scope if it doesn't", &[]),
             // Denying that something is needed denies the thing.
