@@ -49,7 +49,8 @@ fn scoring(c: &mut Criterion) {
     let hostile = hostile_answer();
     let against_itself = Rubric::derived("", &hostile, &vocabulary);
     // The same words, each with its last letter changed: every one a typo to look up.
-    let typos: String = hostile.split(' ').map(|w| format!("{}q ", &w[..w.len() - 1])).collect();
+    let typos: Vec<String> = hostile.split(' ').map(|w| format!("{}q", &w[..w.len() - 1])).collect();
+    let typos = typos.join(" ");
     let mut group = c.benchmark_group("score");
     group.throughput(Throughput::Elements(1));
     group.bench_function("40-word answer, 6 points", |b| b.iter(|| compiled.assess(black_box(ANSWER))));

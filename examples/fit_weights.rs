@@ -28,13 +28,14 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+type Setter = fn(&mut Weights, f64);
+
 /// Coordinate descent: each weight in turn takes the best of its candidate values, the others
 /// held, until a round changes nothing.
 fn descend(rows: &[RowEvidence], mut weights: Weights) -> Weights {
     let steps = |from: f64, to: f64, n: usize| -> Vec<f64> {
         (0..n).map(|i| from + (to - from) * i as f64 / (n - 1) as f64).collect()
     };
-    type Setter = fn(&mut Weights, f64);
     let axes: [(Setter, Vec<f64>); 9] = [
         (|w, v| w.curve = v, steps(0.3, 1.0, 15)),
         (|w, v| w.threshold = v, steps(0.0, 0.3, 13)),

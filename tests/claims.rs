@@ -16,7 +16,7 @@ fn score(assessment: &Value) -> u64 {
     assessment["score"].as_u64().expect("a score")
 }
 
-/// The points with this verdict, as (label, said_of).
+/// The points with this verdict, as (label, `said_of`).
 fn points(assessment: &Value, verdict: &str) -> Vec<(String, Option<String>)> {
     assessment["points"]
         .as_array()

@@ -203,7 +203,12 @@ fn compile_wrong(wrong: &[WrongClaim]) -> Vec<Misconception> {
             correction: w.correction.clone(),
             // A claim takes two words at least: one word alone is vocabulary, and a wrong claim
             // costs too much to fire on vocabulary (`validate` warns about such phrasings).
-            patterns: w.alternatives.iter().filter_map(|a| pattern(a)).filter(|p| p.words.len() >= 2).collect(),
+            patterns: w
+                .alternatives
+                .iter()
+                .filter_map(|a| pattern(a))
+                .filter(|p| p.words.len() >= 2)
+                .collect(),
         })
         .filter(|w| !w.patterns.is_empty())
         .collect()

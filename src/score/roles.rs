@@ -75,9 +75,7 @@ pub fn subject(
     }
     let here = mentions
         .iter()
-        .filter(in_sentence)
-        .filter(before)
-        .next_back()
+        .rfind(|m| in_sentence(m) && before(m))
         .or_else(|| mentions.iter().filter(in_sentence).find(|m| m.0 > end));
     if let Some(&(_, side)) = here {
         return Some((side, Certainty::Sentence));
