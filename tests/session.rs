@@ -7,7 +7,7 @@ use std::process::{Command as StdCommand, Stdio};
 
 use serde_json::Value;
 
-use crate::util::{Run, bin, cli, cli_in, finish, rehearse, spawn_piped};
+use crate::util::{COMMANDS, Run, bin, cli, cli_in, finish, rehearse, spawn_piped};
 
 fn json(run: &Run) -> Value {
     assert_eq!(run.code, Some(0), "{run:#?}");
@@ -116,21 +116,7 @@ fn p8_help_has_global_options_examples_and_the_prompt_commands() {
     let run = cli(&["--help"]);
     assert!(run.stdout.contains("Global options:\n"), "{}", run.stdout);
     assert!(run.stdout.contains("Examples:\n"), "{}", run.stdout);
-    let commands = [
-        "quiz",
-        "topics",
-        "list",
-        "show",
-        "score",
-        "validate",
-        "eval",
-        "report",
-        "stats",
-        "completions",
-        "man",
-        "schema",
-    ];
-    for command in commands {
+    for command in COMMANDS {
         let run = cli(&[command, "--help"]);
         assert_eq!(run.code, Some(0), "{run:#?}");
         assert!(run.stdout.contains("Examples:\n"), "{command}: {}", run.stdout);

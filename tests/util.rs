@@ -19,6 +19,22 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Every command of the binary, as `--help` lists them.
+pub const COMMANDS: [&str; 12] = [
+    "quiz",
+    "topics",
+    "list",
+    "show",
+    "score",
+    "validate",
+    "eval",
+    "report",
+    "stats",
+    "completions",
+    "man",
+    "schema",
+];
+
 /// The binary's path, built by Cargo for this test binary.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_rehearse")
