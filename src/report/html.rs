@@ -24,11 +24,14 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
     env
 });
 
-/// A template environment whose block tags leave no blank lines behind.
+/// A template environment whose block tags leave no blank lines behind, with the shared topic
+/// chart.
 pub(super) fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     let syntax = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build();
     env.set_syntax(syntax.expect("the default delimiters are valid"));
+    env.add_template("topic-chart.html", include_str!("topic-chart.html"))
+        .expect("the chart template parses");
     env
 }
 

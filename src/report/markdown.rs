@@ -114,12 +114,7 @@ fn write_answer(out: &mut String, index: usize, answer: &QuestionResult) {
         let _ = writeln!(out, "**Answer:** {}\n", text(&answer.answer));
     }
     let mut listed = false;
-    for (heading, labels) in [
-        ("Covered", &answer.covered),
-        ("Missed", &answer.missed),
-        ("Contradicted", &answer.contradicted),
-        ("Wrong claims", &answer.wrong_claims),
-    ] {
+    for (heading, labels) in answer.verdict_lists() {
         if !labels.is_empty() {
             let items: Vec<String> = labels.iter().map(|l| text(l)).collect();
             let _ = writeln!(out, "- {heading}: {}", items.join("; "));

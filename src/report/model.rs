@@ -100,6 +100,16 @@ impl QuestionResult {
         }
     }
 
+    /// The point lists under their headings, in the order every renderer shows them.
+    pub fn verdict_lists(&self) -> [(&'static str, &[String]); 4] {
+        [
+            ("Covered", &self.covered),
+            ("Missed", &self.missed),
+            ("Contradicted", &self.contradicted),
+            ("Wrong claims", &self.wrong_claims),
+        ]
+    }
+
     pub fn timed_out(&self) -> bool {
         self.status == Status::TimedOut
     }

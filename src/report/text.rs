@@ -129,12 +129,7 @@ fn write_answer(out: &mut String, index: usize, answer: &QuestionResult, width: 
     if !answer.answer.is_empty() {
         let _ = writeln!(out, "  Answer\n{}", indented(&answer.answer, width, 4));
     }
-    for (heading, labels) in [
-        ("Covered", &answer.covered),
-        ("Missed", &answer.missed),
-        ("Contradicted", &answer.contradicted),
-        ("Wrong claims", &answer.wrong_claims),
-    ] {
+    for (heading, labels) in answer.verdict_lists() {
         if !labels.is_empty() {
             let _ = writeln!(out, "  {heading}: {}", labels.join("; "));
         }
