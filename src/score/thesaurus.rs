@@ -37,7 +37,7 @@ fn parse(text: &str) -> HashMap<String, Vec<Entry>> {
             let phrase = tokens(phrase, false).words;
             if let (Some(first), false) = (phrase.first(), term.is_empty()) {
                 by_first
-                    .entry(first.stem.to_string())
+                    .entry(String::from(first.stem.as_str()))
                     .or_default()
                     .push(Entry { phrase, term: term.clone() });
             }
