@@ -99,3 +99,66 @@ fn find(phrase: &[Token], words: &[Token], start: usize) -> Option<usize> {
     }
     Some(at)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::lexicon::is_generic_stem;
+
+    fn stems(words: &[Token]) -> Vec<(&str, bool)> {
+        words.iter().map(|w| (w.stem.as_str(), w.negated)).collect()
+    }
+
+    #[test]
+    fn every_phrase_keeps_a_specific_word() {
+        // A phrase of stop words only is silently dropped, one generic word alone would add its
+        // term to nearly every answer, and a phrase with a negation cue adds a denied term.
+        let mut problems = Vec::new();
+        for line in ENTRIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (term, phrases) = line.split_once(':').expect("an entry has a colon");
+            if tokens(term, false).words.is_empty() {
+                problems.push(format!("empty term in `{line}`"));
+            }
+            for phrase in phrases.split(',').map(str::trim) {
+                let words = tokens(phrase, false).words;
+                if words.is_empty() {
+                    problems.push(format!("`{term}: {phrase}` is only stop words"));
+                } else if words.iter().any(|w| w.negated) {
+                    problems.push(format!("`{term}: {phrase}` is denied"));
+                } else if words.len() == 1 && is_generic_stem(&words[0].stem) {
+                    problems.push(format!("`{term}: {phrase}` is one generic word"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_plain_phrase_adds_its_term_after_it() {
+        let words = expand(tokens("the client keeps a copy of the reply", false).words);
+        let at = words.iter().position(|w| w.stem == "copi").unwrap();
+        assert_eq!(words[at + 1].stem, "cach");
+        assert!(!words[at + 1].negated);
+    }
+
+    #[test]
+    fn a_denied_phrase_adds_a_denied_term() {
+        let words = expand(tokens("the browser must not keep a copy", false).words);
+        assert!(stems(&words).contains(&("cach", true)));
+    }
+
+    #[test]
+    fn a_phrase_split_by_a_clause_break_does_not_match() {
+        let words = expand(tokens("keep it, and a copy goes elsewhere", false).words);
+        assert!(words.iter().all(|w| w.stem != "cach"));
+    }
+
+    #[test]
+    fn everyday_words_reach_the_technical_terms() {
+        let said = |text: &str, stem: &str| expand(tokens(text, false).words).iter().any(|w| w.stem == stem);
+        assert!(said("wait a bit and double the wait each time", "exponenti"));
+        assert!(said("the login details are wrong", "credenti"));
+        assert!(said("send it over an encrypted connection", "https"));
+        assert!(!said("send it over a connection", "https"));
+    }
+}
