@@ -116,8 +116,10 @@ mod tests {
         let mut problems = Vec::new();
         for line in ENTRIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let (term, phrases) = line.split_once(':').expect("an entry has a colon");
-            if tokens(term, false).words.is_empty() {
-                problems.push(format!("empty term in `{line}`"));
+            let term_words = tokens(term, false).words;
+            if term_words.is_empty() || term_words.iter().any(|w| w.negated) {
+                // A term's own polarity is not carried ("no-cache" would add a plain "cache").
+                problems.push(format!("term `{term}` is empty or denied"));
             }
             for phrase in phrases.split(',').map(str::trim) {
                 let words = tokens(phrase, false).words;
