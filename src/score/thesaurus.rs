@@ -53,23 +53,28 @@ pub fn expand(words: Vec<Token>) -> Vec<Token> {
     for (i, word) in words.iter().enumerate() {
         let Some(entries) = thesaurus.get(word.stem.as_str()) else { continue };
         for entry in entries {
-            if let Some(last) = find(&entry.phrase, &words, i) {
-                let negated = words[i..=last].iter().any(|w| w.negated);
-                let said = words[i..=last].iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ");
-                // The term stands where the phrase ends, shown as the words the answer used.
-                let added = entry
-                    .term
-                    .iter()
-                    .map(|t| Token {
-                        word: said.clone(),
-                        stem: t.stem.clone(),
-                        kind: t.kind,
-                        negated,
-                        ..words[last].clone()
-                    })
-                    .collect();
-                pending.push((last, added));
+            let Some(last) = find(&entry.phrase, &words, i) else { continue };
+            // Two phrasings of one term in the same words ("keep a copy", "keeps a copy") add it once.
+            let same =
+                |added: &Vec<Token>| added.iter().map(|t| &t.stem).eq(entry.term.iter().map(|t| &t.stem));
+            if pending.iter().any(|(at, added)| *at == last && same(added)) {
+                continue;
             }
+            let negated = words[i..=last].iter().any(|w| w.negated);
+            let said = words[i..=last].iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ");
+            // The term stands where the phrase ends, shown as the words the answer used.
+            let added = entry
+                .term
+                .iter()
+                .map(|t| Token {
+                    word: said.as_str().into(),
+                    stem: t.stem.clone(),
+                    kind: t.kind,
+                    negated,
+                    ..words[last].clone()
+                })
+                .collect();
+            pending.push((last, added));
         }
     }
     if pending.is_empty() {
@@ -98,4 +103,43 @@ fn find(phrase: &[Token], words: &[Token], start: usize) -> Option<usize> {
             .find(|&j| words[j].stem == word.stem)?;
     }
     Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expanded(text: &str) -> Vec<(String, String, bool)> {
+        expand(tokens(text, false).words)
+            .into_iter()
+            .map(|t| (String::from(t.word.as_str()), String::from(t.stem.as_str()), t.negated))
+            .collect()
+    }
+
+    #[test]
+    fn a_plain_phrase_adds_its_term_after_it_shown_as_written() {
+        let words = expanded("Browsers keep a local copy of the response");
+        let stems: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
+        assert_eq!(stems, ["browser", "keep", "local", "copi", "cach", "respons"]);
+        assert_eq!(words[4].0, "keep local copy", "feedback shows the candidate's words");
+    }
+
+    #[test]
+    fn the_term_keeps_the_phrase_polarity_and_clause() {
+        let words = expanded("It must not keep a copy, it fetches again");
+        let cache = words.iter().find(|w| w.1 == "cach").expect("the term is added");
+        assert!(cache.2, "a denied phrase adds a denied term");
+        let text = tokens("Keep the key. A copy is sent", false).words;
+        assert_eq!(expand(text.clone()), text, "a phrase does not span a sentence");
+    }
+
+    #[test]
+    fn every_entry_has_words_to_match() {
+        for (first, entries) in THESAURUS.iter() {
+            for entry in entries {
+                assert!(!entry.term.is_empty() && entry.phrase[0].stem.as_str() == first.as_str());
+            }
+        }
+        assert!(THESAURUS.values().map(Vec::len).sum::<usize>() >= 2);
+    }
 }
