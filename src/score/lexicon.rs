@@ -124,3 +124,15 @@ const EVALUATIVE: &[&str] = &[
 pub fn is_evaluative(word: &str) -> bool {
     EVALUATIVE.contains(&word)
 }
+
+/// Prepositions that open a phrase a denial does not reach: "no response from the upstream"
+/// denies a response, not the upstream; "not in the cache" denies being in it, not the cache.
+/// `to` is absent: "not safe to retry" denies the retry.
+const PREPOSITIONS: &[&str] = &[
+    "from", "of", "in", "on", "at", "by", "for", "with", "into", "onto", "via", "through", "within", "over",
+    "under", "between", "after", "before", "during", "per",
+];
+
+pub fn is_preposition(word: &str) -> bool {
+    PREPOSITIONS.contains(&word)
+}

@@ -9,7 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_stop_word, number_word,
+    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_preposition, is_stop_word,
+    number_word,
 };
 use super::segment;
 
@@ -154,6 +155,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         if is_clause_break(word) {
             at.end_statement(&mut out.words);
+        }
+        if is_preposition(word) {
+            // The denial was of what came before the phrase ("no response from the upstream").
+            at.reach = 0;
         }
         if matches!(word, "if" | "unless" | "whether" | "otherwise") {
             at.conditional = true;
@@ -354,7 +359,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 23] = [
+        let table: [(&str, &[&str]); 25] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -385,6 +390,9 @@ mod tests {
             // Denying that something is needed denies the thing.
             ("checkpointing isn't needed", &["checkpointing", "needed"]),
             ("the token is not valid", &["valid"]),
+            // A denial stops at a preposition, but not at the "to" of a verb.
+            ("an invalid or no response from the upstream server", &["response"]),
+            ("POST is not safe to retry", &["safe", "retry"]),
         ];
         for (text, expected) in table {
             assert_eq!(negated(text), expected, "{text}");
