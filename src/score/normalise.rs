@@ -74,6 +74,8 @@ struct Cursor {
     /// The clause is a condition so far ("if it doesn't"): a denial there belongs to the
     /// condition, not to what the clause said before it.
     conditional: bool,
+    /// The denial is a "no", which denies a noun rather than a verb and its phrase.
+    of_noun: bool,
 }
 
 impl Cursor {
@@ -150,14 +152,17 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 at.dangling = false;
             } else {
                 at.deny(previous == "or");
+                at.of_noun = word == "no";
             }
             continue;
         }
         if is_clause_break(word) {
             at.end_statement(&mut out.words);
         }
-        if is_preposition(word) {
-            // The denial was of what came before the phrase ("no response from the upstream").
+        if at.of_noun && is_preposition(word) && at.reach < NEGATION_REACH {
+            // "no" denies the noun it stands before, not the phrase after it ("no response from
+            // the upstream"); "not" and "never" deny a verb with its phrase ("never go into
+            // source control").
             at.reach = 0;
         }
         if matches!(word, "if" | "unless" | "whether" | "otherwise") {
@@ -359,7 +364,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 25] = [
+        let table: [(&str, &[&str]); 27] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -390,9 +395,11 @@ mod tests {
             // Denying that something is needed denies the thing.
             ("checkpointing isn't needed", &["checkpointing", "needed"]),
             ("the token is not valid", &["valid"]),
-            // A denial stops at a preposition, but not at the "to" of a verb.
+            // "no" denies its noun, not the phrase after it; "not" and "never" reach through.
             ("an invalid or no response from the upstream server", &["response"]),
             ("POST is not safe to retry", &["safe", "retry"]),
+            ("secrets never in source control", &["source", "control"]),
+            ("secrets never go into source control", &["go", "source", "control"]),
         ];
         for (text, expected) in table {
             assert_eq!(negated(text), expected, "{text}");
