@@ -11,6 +11,7 @@ mod matcher;
 mod normalise;
 mod roles;
 mod segment;
+mod thesaurus;
 mod verdict;
 
 use serde::Serialize;
@@ -182,7 +183,8 @@ impl Rubric {
 
     /// Scores `answer`, with the evidence the score was computed from (to fit the weights).
     pub fn judge(&self, answer: &str) -> (Assessment, Evidence) {
-        let text = tokens(answer, false);
+        let mut text = tokens(answer, false);
+        text.words = thesaurus::expand(text.words);
         let index = Answer::new(&text.words);
         let mentions = roles::mentions(&self.sides, &index);
         let points: Vec<PointResult> =
