@@ -2,9 +2,10 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
+use compact_str::{CompactString, ToCompactString};
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -29,13 +30,14 @@ pub enum Kind {
     Code,
 }
 
-/// One content word of a text, after folding and stemming.
+/// One content word of a text, after folding and stemming. Words and stems are compact strings:
+/// nearly all fit inline, so a token costs no allocation (scoring speed, `docs/scoring.md`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The folded word as written (lowercase, accents removed).
-    pub word: String,
+    pub word: CompactString,
     /// Its English stem (the word itself for codes).
-    pub stem: String,
+    pub stem: CompactString,
     pub kind: Kind,
     /// Inside the reach of a negation cue ("not idempotent").
     pub negated: bool,
@@ -187,14 +189,14 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
 
 fn token(word: &str, negated: bool, at: &Cursor) -> Token {
     let (kind, stem) = if let Some(n) = number_word(word) {
-        (Kind::Code, n.to_string())
+        (Kind::Code, n.to_compact_string())
     } else if word.chars().any(|c| c.is_ascii_digit()) {
-        (Kind::Code, word.to_string())
+        (Kind::Code, CompactString::from(word))
     } else {
         (Kind::Word, stem(word))
     };
     Token {
-        word: word.to_string(),
+        word: CompactString::from(word),
         stem,
         kind,
         negated,
@@ -206,10 +208,10 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
 
 /// Stemming is the costliest step of scoring and answers reuse a small vocabulary, so each thread
 /// remembers the stems it has computed (bounded; the cache never changes a result).
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> CompactString {
     const CAPACITY: usize = 20_000;
     thread_local! {
-        static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static STEMS: RefCell<FxHashMap<CompactString, CompactString>> = RefCell::default();
     }
     STEMS.with_borrow_mut(|stems| {
         if let Some(stem) = stems.get(word) {
@@ -218,8 +220,8 @@ fn stem(word: &str) -> String {
         if stems.len() >= CAPACITY {
             stems.clear();
         }
-        let stem = Stemmer::create(Algorithm::English).stem(word).into_owned();
-        stems.insert(word.to_string(), stem.clone());
+        let stem = CompactString::from(Stemmer::create(Algorithm::English).stem(word));
+        stems.insert(CompactString::from(word), stem.clone());
         stem
     })
 }
@@ -317,11 +319,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokens(text, false).words.into_iter().map(|t| t.stem).collect()
+        tokens(text, false).words.into_iter().map(|t| t.stem.into_string()).collect()
     }
 
     fn negated(text: &str) -> Vec<String> {
-        tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word).collect()
+        tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word.into_string()).collect()
     }
 
     #[test]
