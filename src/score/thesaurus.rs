@@ -8,8 +8,9 @@
 //! denied "not keep a copy" contradicts them). Phrases match word for word after normalising, with
 //! no typo tolerance: a near miss of a near miss is too far.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::normalise::{Token, tokens};
 
@@ -25,11 +26,11 @@ struct Entry {
     term: Vec<Token>,
 }
 
-/// The entries by the stem their phrase starts with.
-static THESAURUS: LazyLock<HashMap<String, Vec<Entry>>> = LazyLock::new(|| parse(ENTRIES));
+/// The entries by the stem their phrase starts with (looked up for every word of every answer).
+static THESAURUS: LazyLock<FxHashMap<String, Vec<Entry>>> = LazyLock::new(|| parse(ENTRIES));
 
-fn parse(text: &str) -> HashMap<String, Vec<Entry>> {
-    let mut by_first: HashMap<String, Vec<Entry>> = HashMap::new();
+fn parse(text: &str) -> FxHashMap<String, Vec<Entry>> {
+    let mut by_first: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let Some((term, phrases)) = line.split_once(':') else { continue };
         let term = tokens(term, false).words;
