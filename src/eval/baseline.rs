@@ -7,8 +7,9 @@ use crate::score::tokens;
 /// The share of the reference's distinct content stems that the answer uses, square-rooted (the
 /// reference point of `shared/asag/README.md`), 0–1.
 pub fn naive_overlap(reference: &str, answer: &str) -> f64 {
-    let stems =
-        |text: &str| -> HashSet<String> { tokens(text, false).words.into_iter().map(|t| t.stem).collect() };
+    let stems = |text: &str| -> HashSet<String> {
+        tokens(text, false).words.into_iter().map(|t| t.stem.into_string()).collect()
+    };
     let (model, given) = (stems(reference), stems(answer));
     if model.is_empty() {
         return 0.0;

@@ -33,7 +33,8 @@ impl Vocabulary {
         let mut vocabulary = Vocabulary::default();
         for document in documents {
             vocabulary.documents += 1;
-            let stems: HashSet<String> = tokens(document, false).words.into_iter().map(|t| t.stem).collect();
+            let stems: HashSet<String> =
+                tokens(document, false).words.into_iter().map(|t| t.stem.into_string()).collect();
             for stem in stems {
                 *vocabulary.frequency.entry(stem).or_default() += 1;
             }
@@ -79,7 +80,7 @@ fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary, polar: bool) -> 
     let negative = polar.then_some(word.negated);
     let word = Token { negated: false, ..word.clone() };
     Criterion {
-        label: word.word.clone(),
+        label: word.word.to_string(),
         weight: vocabulary.weight(&word.stem) * share,
         patterns: vec![Pattern { negative, words: vec![word] }],
         about: None,

@@ -1,8 +1,9 @@
 //! The small closed word lists the normaliser needs: stop words, negation cues, clause breaks and
 //! spelled-out numbers.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 /// Function words that carry no key-point meaning. Negation cues are deliberately absent.
 #[rustfmt::skip]
@@ -54,8 +55,9 @@ const NUMBER_WORDS: &[&str] = &[
     "twelve",
 ];
 
-/// The lists are consulted for every word of every answer: hash sets, not scans.
-type WordSet = LazyLock<HashSet<&'static str>>;
+/// The lists are consulted for every word of every answer: hash sets, not scans, with a hasher
+/// made for short keys (these sets are fixed, so hash flooding is no concern).
+type WordSet = LazyLock<FxHashSet<&'static str>>;
 static STOP_SET: WordSet = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 static CUE_SET: WordSet = LazyLock::new(|| NEGATION_CUES.iter().copied().collect());
 static BREAK_SET: WordSet = LazyLock::new(|| CLAUSE_BREAKS.iter().copied().collect());
@@ -97,7 +99,7 @@ const GENERIC_WORDS: &[&str] = &[
     "thing", "lot", "important", "matter", "mean", "get", "put", "fine", "right", "wrong",
 ];
 
-static GENERIC_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GENERIC_SET: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     GENERIC_WORDS.iter().map(|w| stemmer.stem(w).into_owned()).collect()
 });
@@ -123,4 +125,16 @@ const EVALUATIVE: &[&str] = &[
 
 pub fn is_evaluative(word: &str) -> bool {
     EVALUATIVE.contains(&word)
+}
+
+/// Prepositions that open a phrase a denial does not reach: "no response from the upstream"
+/// denies a response, not the upstream; "not in the cache" denies being in it, not the cache.
+/// `to` is absent: "not safe to retry" denies the retry.
+const PREPOSITIONS: &[&str] = &[
+    "from", "of", "in", "on", "at", "by", "for", "with", "into", "onto", "via", "through", "within", "over",
+    "under", "between", "after", "before", "during", "per",
+];
+
+pub fn is_preposition(word: &str) -> bool {
+    PREPOSITIONS.contains(&word)
 }

@@ -199,7 +199,7 @@ mod tests {
         let index = Answer::new(&answer);
         occurrences(&point, &index)
             .into_iter()
-            .map(|place| place.into_iter().map(|i| answer[i].word.clone()).collect())
+            .map(|place| place.into_iter().map(|i| answer[i].word.to_string()).collect())
             .collect()
     }
 

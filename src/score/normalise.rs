@@ -2,14 +2,16 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
+use compact_str::{CompactString, ToCompactString};
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_stop_word, number_word,
+    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_preposition, is_stop_word,
+    number_word,
 };
 use super::segment;
 
@@ -28,13 +30,14 @@ pub enum Kind {
     Code,
 }
 
-/// One content word of a text, after folding and stemming.
+/// One content word of a text, after folding and stemming. Words and stems are compact strings:
+/// nearly all fit inline, so a token costs no allocation (scoring speed, `docs/scoring.md`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The folded word as written (lowercase, accents removed).
-    pub word: String,
+    pub word: CompactString,
     /// Its English stem (the word itself for codes).
-    pub stem: String,
+    pub stem: CompactString,
     pub kind: Kind,
     /// Inside the reach of a negation cue ("not idempotent").
     pub negated: bool,
@@ -73,6 +76,8 @@ struct Cursor {
     /// The clause is a condition so far ("if it doesn't"): a denial there belongs to the
     /// condition, not to what the clause said before it.
     conditional: bool,
+    /// The denial is a "no", which denies a noun rather than a verb and its phrase.
+    of_noun: bool,
 }
 
 impl Cursor {
@@ -149,11 +154,18 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 at.dangling = false;
             } else {
                 at.deny(previous == "or");
+                at.of_noun = word == "no";
             }
             continue;
         }
         if is_clause_break(word) {
             at.end_statement(&mut out.words);
+        }
+        if at.of_noun && is_preposition(word) && at.reach < NEGATION_REACH {
+            // "no" denies the noun it stands before, not the phrase after it ("no response from
+            // the upstream"); "not" and "never" deny a verb with its phrase ("never go into
+            // source control").
+            at.reach = 0;
         }
         if matches!(word, "if" | "unless" | "whether" | "otherwise") {
             at.conditional = true;
@@ -177,14 +189,14 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
 
 fn token(word: &str, negated: bool, at: &Cursor) -> Token {
     let (kind, stem) = if let Some(n) = number_word(word) {
-        (Kind::Code, n.to_string())
+        (Kind::Code, n.to_compact_string())
     } else if word.chars().any(|c| c.is_ascii_digit()) {
-        (Kind::Code, word.to_string())
+        (Kind::Code, CompactString::from(word))
     } else {
         (Kind::Word, stem(word))
     };
     Token {
-        word: word.to_string(),
+        word: CompactString::from(word),
         stem,
         kind,
         negated,
@@ -196,10 +208,10 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
 
 /// Stemming is the costliest step of scoring and answers reuse a small vocabulary, so each thread
 /// remembers the stems it has computed (bounded; the cache never changes a result).
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> CompactString {
     const CAPACITY: usize = 20_000;
     thread_local! {
-        static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static STEMS: RefCell<FxHashMap<CompactString, CompactString>> = RefCell::default();
     }
     STEMS.with_borrow_mut(|stems| {
         if let Some(stem) = stems.get(word) {
@@ -208,8 +220,8 @@ fn stem(word: &str) -> String {
         if stems.len() >= CAPACITY {
             stems.clear();
         }
-        let stem = Stemmer::create(Algorithm::English).stem(word).into_owned();
-        stems.insert(word.to_string(), stem.clone());
+        let stem = CompactString::from(Stemmer::create(Algorithm::English).stem(word));
+        stems.insert(CompactString::from(word), stem.clone());
         stem
     })
 }
@@ -307,11 +319,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokens(text, false).words.into_iter().map(|t| t.stem).collect()
+        tokens(text, false).words.into_iter().map(|t| t.stem.into_string()).collect()
     }
 
     fn negated(text: &str) -> Vec<String> {
-        tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word).collect()
+        tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word.into_string()).collect()
     }
 
     #[test]
@@ -354,7 +366,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 23] = [
+        let table: [(&str, &[&str]); 27] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -385,6 +397,11 @@ mod tests {
             // Denying that something is needed denies the thing.
             ("checkpointing isn't needed", &["checkpointing", "needed"]),
             ("the token is not valid", &["valid"]),
+            // "no" denies its noun, not the phrase after it; "not" and "never" reach through.
+            ("an invalid or no response from the upstream server", &["response"]),
+            ("POST is not safe to retry", &["safe", "retry"]),
+            ("secrets never in source control", &["source", "control"]),
+            ("secrets never go into source control", &["go", "source", "control"]),
         ];
         for (text, expected) in table {
             assert_eq!(negated(text), expected, "{text}");

@@ -47,7 +47,8 @@ pub enum Certainty {
 /// The side a claim found at `place` is about, for a point about side `own`: `own` when its clause
 /// names it at all ("502/503 tend to be an overloaded upstream" holds for both), else the first
 /// term named in its clause (the clause's subject: "a URL is the kind of URI that …" is about the
-/// URL), else the nearest named earlier in its sentence, else later in its sentence, else the
+/// URL) unless that term comes after the claim and the sentence named another before it (then
+/// it is the claim's object), else the nearest named earlier in its sentence, else later in its sentence, else the
 /// last one named before it; `None` when the answer names no term that could be meant.
 pub fn subject(
     mentions: &[(usize, usize)],
@@ -70,8 +71,14 @@ pub fn subject(
     if mentions.iter().filter(in_clause).any(|&(_, side)| side == own) {
         return Some((own, Certainty::Clause));
     }
-    if let Some(&(_, side)) = mentions.iter().find(in_clause) {
-        return Some((side, Certainty::Clause));
+    if let Some(&(at, side)) = mentions.iter().find(in_clause) {
+        // A term named only after the claim, when the sentence named another before it, is the
+        // claim's object: "Refresh token: long-lived, only sent to the auth server to get new
+        // access tokens" says nothing of where access tokens go.
+        let object = at > end && mentions.iter().any(|m| in_sentence(&m) && m.0 < start);
+        if !object {
+            return Some((side, Certainty::Clause));
+        }
     }
     let here = mentions
         .iter()
@@ -126,6 +133,11 @@ mod tests {
             ("tells where", "A PUT is the kind of PATCH that also tells you where", "PUT"),
             ("sends a PATCH", "PUT is used, and it sends a PATCH", "PUT"),
             ("sends PATCH", "The PUT lives long and is used to send a PATCH", "PUT"),
+            (
+                "sends whole resource",
+                "PUT: idempotent, it sends the whole resource instead of a PATCH",
+                "PUT",
+            ),
         ];
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");

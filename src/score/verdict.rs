@@ -216,7 +216,7 @@ pub fn judge(
                 // last term named earlier is too weak a guess to call a swap on.
                 Some((_, Certainty::Earlier)) | None => None,
             };
-            let words = || place.iter().map(|&i| answer.words[i].word.clone()).collect();
+            let words = || place.iter().map(|&i| answer.words[i].word.to_string()).collect();
             match (agrees, rival) {
                 (true, None) => {
                     result.verdict = Verdict::Covered;
@@ -249,7 +249,7 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             pattern.negative.is_none_or(|negative| negated == negative).then(|| WrongResult {
                 label: claim.label.clone(),
                 correction: claim.correction.clone(),
-                matched: place.iter().map(|&i| answer.words[i].word.clone()).collect(),
+                matched: place.iter().map(|&i| answer.words[i].word.to_string()).collect(),
             })
         })
     })
