@@ -28,9 +28,20 @@ pub struct Answer<'a> {
 }
 
 impl<'a> Answer<'a> {
+    #[cfg(test)]
     pub fn new(words: &'a [Token]) -> Answer<'a> {
-        let mut by_stem: Vec<(&str, usize)> =
-            words.iter().enumerate().map(|(i, w)| (w.stem.as_str(), i)).collect();
+        Answer::with_aliases(words, &[])
+    }
+
+    /// The index with extra names for some words (`(stem, position)`: the thesaurus's terms for
+    /// the plain phrases the answer uses). An alias matches exactly, never as a typo.
+    pub fn with_aliases(words: &'a [Token], aliases: &[(&'a str, usize)]) -> Answer<'a> {
+        let mut by_stem: Vec<(&str, usize)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.stem.as_str(), i))
+            .chain(aliases.iter().copied())
+            .collect();
         by_stem.sort_unstable();
         let mut long_words: Vec<((u8, usize), usize)> = words
             .iter()

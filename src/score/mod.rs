@@ -183,9 +183,9 @@ impl Rubric {
 
     /// Scores `answer`, with the evidence the score was computed from (to fit the weights).
     pub fn judge(&self, answer: &str) -> (Assessment, Evidence) {
-        let mut text = tokens(answer, false);
-        text.words = thesaurus::expand(text.words);
-        let index = Answer::new(&text.words);
+        let text = tokens(answer, false);
+        let aliases = thesaurus::aliases(&text.words);
+        let index = Answer::with_aliases(&text.words, &aliases);
         let mentions = roles::mentions(&self.sides, &index);
         let points: Vec<PointResult> =
             self.criteria.iter().map(|c| verdict::judge(c, &self.sides, &mentions, &index)).collect();

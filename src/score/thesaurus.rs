@@ -3,9 +3,9 @@
 //!
 //! Candidates who explain a concept without its name use other words than the points do. The
 //! thesaurus (`thesaurus.txt`) lists, for technical terms, the plain phrases that name them; where
-//! an answer uses one, the term is added to the answer's words right after the phrase, in the same
-//! clause and with the phrase's polarity, so that points phrased with the term match it (and a
-//! denied "not keep a copy" contradicts them). Phrases match word for word after normalising, with
+//! an answer uses one, the term becomes another name of the phrase's last word in the answer's
+//! index, with that word's place and polarity, so that points phrased with the term match it (and
+//! a denied "not keep a copy" contradicts them). Phrases match word for word after normalising, with
 //! no typo tolerance: a near miss of a near miss is too far.
 
 use std::sync::LazyLock;
@@ -47,50 +47,24 @@ fn parse(text: &str) -> FxHashMap<String, Vec<Entry>> {
     by_first
 }
 
-/// `words` with the term of every plain phrase they contain added after the phrase.
-pub fn expand(words: Vec<Token>) -> Vec<Token> {
-    let thesaurus = &*THESAURUS;
-    let mut pending: Vec<(usize, Vec<Token>)> = Vec::new();
+/// The terms of the plain phrases in `words`, each with the position of its phrase's last word:
+/// extra names for that word in the answer's index. They take no place of their own, so the
+/// distances between the answer's words, which phrase matching limits, stay as written.
+pub fn aliases(words: &[Token]) -> Vec<(&'static str, usize)> {
+    let thesaurus: &'static FxHashMap<String, Vec<Entry>> = &THESAURUS;
+    let mut found = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let Some(entries) = thesaurus.get(word.stem.as_str()) else { continue };
         for entry in entries {
-            let Some(last) = find(&entry.phrase, &words, i) else { continue };
-            // Two phrasings of one term in the same words ("keep a copy", "keeps a copy") add it once.
-            let same =
-                |added: &Vec<Token>| added.iter().map(|t| &t.stem).eq(entry.term.iter().map(|t| &t.stem));
-            if pending.iter().any(|(at, added)| *at == last && same(added)) {
-                continue;
+            if let Some(last) = find(&entry.phrase, words, i) {
+                found.extend(entry.term.iter().map(|t| (t.stem.as_str(), last)));
             }
-            let negated = words[i..=last].iter().any(|w| w.negated);
-            let said = words[i..=last].iter().map(|w| w.word.as_str()).collect::<Vec<_>>().join(" ");
-            // The term stands where the phrase ends, shown as the words the answer used.
-            let added = entry
-                .term
-                .iter()
-                .map(|t| Token {
-                    word: said.as_str().into(),
-                    stem: t.stem.clone(),
-                    kind: t.kind,
-                    negated,
-                    ..words[last].clone()
-                })
-                .collect();
-            pending.push((last, added));
         }
     }
-    if pending.is_empty() {
-        return words;
-    }
-    pending.sort_by_key(|(last, _)| *last);
-    let mut expanded = Vec::with_capacity(words.len() + pending.len());
-    let mut next = pending.into_iter().peekable();
-    for (i, word) in words.into_iter().enumerate() {
-        expanded.push(word);
-        while let Some((_, added)) = next.next_if(|(last, _)| *last == i) {
-            expanded.extend(added);
-        }
-    }
-    expanded
+    // Two phrasings of one term in the same words ("keep a copy", "keeps a copy") name it once.
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// Where the phrase starting at `start` ends, if the words from `start` on are the phrase (each
@@ -110,28 +84,31 @@ fn find(phrase: &[Token], words: &[Token], start: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn expanded(text: &str) -> Vec<(String, String, bool)> {
-        expand(tokens(text, false).words)
+    /// The terms an answer names in plain words: `(stem, denied, the word it names)`.
+    fn named(text: &str) -> Vec<(String, bool, String)> {
+        let words = tokens(text, false).words;
+        aliases(&words)
             .into_iter()
-            .map(|t| (String::from(t.word.as_str()), String::from(t.stem.as_str()), t.negated))
+            .map(|(stem, at)| (stem.to_string(), words[at].negated, words[at].word.to_string()))
             .collect()
     }
 
     #[test]
-    fn a_plain_phrase_adds_its_term_after_it_shown_as_written() {
-        let words = expanded("Browsers keep a local copy of the response");
-        let stems: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
-        assert_eq!(stems, ["browser", "keep", "local", "copi", "cach", "respons"]);
-        assert_eq!(words[4].0, "keep local copy", "feedback shows the candidate's words");
+    fn a_plain_phrase_names_its_term_at_its_last_word() {
+        assert_eq!(
+            named("Browsers keep a local copy of the response"),
+            [("cach".to_string(), false, "copy".to_string())]
+        );
     }
 
     #[test]
-    fn the_term_keeps_the_phrase_polarity_and_clause() {
-        let words = expanded("It must not keep a copy, it fetches again");
-        let cache = words.iter().find(|w| w.1 == "cach").expect("the term is added");
-        assert!(cache.2, "a denied phrase adds a denied term");
-        let text = tokens("Keep the key. A copy is sent", false).words;
-        assert_eq!(expand(text.clone()), text, "a phrase does not span a sentence");
+    fn the_term_keeps_the_phrase_polarity_and_stays_in_its_sentence() {
+        assert!(
+            named("It must not keep a copy, it fetches again")
+                .iter()
+                .any(|(stem, denied, _)| stem == "cach" && *denied)
+        );
+        assert!(named("Keep the key. A copy is sent").is_empty(), "a phrase does not span a sentence");
     }
 
     #[test]
@@ -174,13 +151,13 @@ mod tests {
 
     #[test]
     fn a_phrase_split_by_a_clause_break_does_not_match() {
-        let words = expanded("keep it, and a copy goes elsewhere");
-        assert!(words.iter().all(|w| w.1 != "cach"));
+        let words = named("keep it, and a copy goes elsewhere");
+        assert!(words.iter().all(|w| w.0 != "cach"));
     }
 
     #[test]
     fn everyday_words_reach_the_technical_terms() {
-        let said = |text: &str, stem: &str| expanded(text).iter().any(|w| w.1 == stem);
+        let said = |text: &str, stem: &str| named(text).iter().any(|w| w.0 == stem);
         assert!(said("wait a bit and double the wait each time", "exponenti"));
         assert!(said("the login details are wrong", "credenti"));
         assert!(said("send it over an encrypted connection", "https"));
