@@ -98,9 +98,9 @@ fn the_time_limit_submits_what_was_typed() {
         spawn(&["quiz", "-t", "http", "-n", "1", "--seed", "1", "--per-question", "6s", "--no-history"]);
     s.expect("Question 1/1").unwrap();
     s.expect("›").unwrap();
-    s.send("HEAD returns the headers only, never malformed").unwrap();
+    s.send("HEAD returns the headrs only").unwrap();
     s.expect("Time is up: your answer so far was submitted.").unwrap();
-    s.expect("(you wrote: malformed)").unwrap();
+    s.expect("(you wrote: headrs)").unwrap();
     s.expect("0 answered · 0 skipped · 1 timed out · 0 unanswered").unwrap();
 }
 
