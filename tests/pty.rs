@@ -100,7 +100,7 @@ fn the_time_limit_submits_what_was_typed() {
     s.expect("›").unwrap();
     s.send("HEAD returns the headrs only").unwrap();
     s.expect("Time is up: your answer so far was submitted.").unwrap();
-    s.expect("(you wrote: headrs)").unwrap();
+    s.expect("(you wrote: headrs").unwrap();
     s.expect("0 answered · 0 skipped · 1 timed out · 0 unanswered").unwrap();
 }
 
