@@ -104,10 +104,18 @@ fn bucket(word: &str, length: usize) -> (u8, usize) {
     (word.as_bytes()[0], length.min(LENGTH_BUCKETS))
 }
 
+/// The positions of each word of `pattern` in the answer; `None` as soon as one is absent (most
+/// phrasings of a rubric are absent from any one answer, and an absent word allocates nothing).
+fn candidates(pattern: &[Token], answer: &Answer<'_>) -> Option<Vec<Vec<usize>>> {
+    pattern.iter().map(|word| Some(answer.positions(word)).filter(|found| !found.is_empty())).collect()
+}
+
 /// Every place where all words of `pattern` occur inside one sentence of the answer, within a
 /// short span: the positions of the matching answer words, sorted, one list per place.
 pub fn occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
-    let candidates: Vec<Vec<usize>> = pattern.iter().map(|word| answer.positions(word)).collect();
+    let Some(candidates) = candidates(pattern, answer) else {
+        return Vec::new();
+    };
     let Some(rarest) = candidates.iter().min_by_key(|c| c.len()) else {
         return Vec::new();
     };
@@ -128,7 +136,9 @@ pub fn occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
 /// may span it in the answer): the stricter matching a costly wrong claim needs ("trust all
 /// certificates to fix" is not "fix the trust list … the certificate chain").
 pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
-    let candidates: Vec<Vec<usize>> = pattern.iter().map(|word| answer.positions(word)).collect();
+    let Some(candidates) = candidates(pattern, answer) else {
+        return Vec::new();
+    };
     let Some((first, rest)) = candidates.split_first() else {
         return Vec::new();
     };
