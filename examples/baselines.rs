@@ -53,5 +53,11 @@ fn reference(row: &GradedAnswer, bank: &Bank) -> String {
 }
 
 fn scored(row: &GradedAnswer, score: f64) -> Scored {
-    Scored { id: String::new(), kind: row.kind.clone(), score, grade: row.grade / row.max_grade }
+    Scored {
+        id: String::new(),
+        kind: row.kind.clone(),
+        score,
+        grade: row.grade / row.max_grade,
+        flagged: false,
+    }
 }

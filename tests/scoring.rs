@@ -152,7 +152,7 @@ fn derived_points_rank_answers_better_than_naive_overlap() {
         .map(|(_, row)| {
             let question = bank.question(row.question_id.as_deref().unwrap()).unwrap();
             let score = naive_overlap(&question.answer, &row.answer);
-            Scored { id: String::new(), kind: None, score, grade: row.grade / row.max_grade }
+            Scored { id: String::new(), kind: None, score, grade: row.grade / row.max_grade, flagged: false }
         })
         .collect();
     let ours = agreement(&score_rows(&rows, &bank).unwrap()).spearman.unwrap();

@@ -201,7 +201,7 @@ fn p12_eval_verbose_prints_each_row_and_what_the_figures_mean_on_stdout() {
     let json = json(&cli(&["eval", "tests/fixtures/graded-answers.jsonl", "-v", "--format", "json"]));
     let rows = json["rows"].as_array().expect("rows");
     assert_eq!(rows.len() as u64, json["n"].as_u64().unwrap());
-    assert_eq!(keys(&rows[0]), ["grade", "id", "score"]);
+    assert_eq!(keys(&rows[0]), ["flagged", "grade", "id", "score"]);
 }
 
 #[test]

@@ -15,7 +15,9 @@ use crate::input::read_file;
 /// What the figures mean, for a reader who has not met them.
 const MEANING: &str = "\
 pearson and spearman run from -1 to 1 (1: the scorer ranks answers exactly as the graders do);
-for scale, two human graders agree with each other at about r = 0.59 on the Mohler data.";
+for scale, two human graders agree with each other at about r = 0.59 on the Mohler data;
+flagged: the share of a kind's rows whose feedback shows an error (a contradicted or swapped
+point, or a wrong claim).";
 
 /// Graded-answer files larger than this are refused (100,000 rows are about 50 MiB).
 const MAX_EVAL_BYTES: u64 = 256 * 1024 * 1024;
@@ -49,7 +51,7 @@ pub fn run(
             if global.verbose {
                 let rows: Vec<_> = scored
                     .iter()
-                    .map(|r| serde_json::json!({"id": r.id, "score": r.score, "grade": r.grade}))
+                    .map(|r| serde_json::json!({"id": r.id, "score": r.score, "grade": r.grade, "flagged": r.flagged}))
                     .collect();
                 json["rows"] = serde_json::Value::Array(rows);
             }
@@ -71,11 +73,24 @@ pub fn run(
                 writeln!(out, "auc       {}", show(result.auc))?;
             }
             if !result.by_kind.is_empty() {
-                writeln!(out, "\n{:<12} {:>4} {:>6} {:>6} {:>6}", "kind", "n", "score", "grade", "min")?;
+                writeln!(
+                    out,
+                    "\n{:<12} {:>4} {:>6} {:>6} {:>6} {:>8}",
+                    "kind", "n", "score", "grade", "min", "flagged"
+                )?;
                 for kind in &result.by_kind {
-                    let (score, grade, min) =
-                        (kind.score * 100.0, kind.grade * 100.0, kind.min_score * 100.0);
-                    writeln!(out, "{:<12} {:>4} {score:>6.0} {grade:>6.0} {min:>6.0}", kind.kind, kind.n)?;
+                    let (score, grade, min, flagged) = (
+                        kind.score * 100.0,
+                        kind.grade * 100.0,
+                        kind.min_score * 100.0,
+                        kind.flagged * 100.0,
+                    );
+                    writeln!(
+                        out,
+                        "{:<12} {:>4} {score:>6.0} {grade:>6.0} {min:>6.0} {flagged:>7.0}%",
+                        inert_line(&kind.kind),
+                        kind.n
+                    )?;
                 }
             }
             if global.verbose {

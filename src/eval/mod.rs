@@ -64,6 +64,9 @@ pub struct KindMeans {
     pub grade: f64,
     /// The lowest score of the kind.
     pub min_score: f64,
+    /// The share of the kind's rows whose feedback shows an error: a contradicted or swapped
+    /// point, or a wrong claim.
+    pub flagged: f64,
 }
 
 /// A row's score next to its grade, both on a 0–1 scale.
@@ -73,6 +76,8 @@ pub struct Scored {
     pub kind: Option<String>,
     pub score: f64,
     pub grade: f64,
+    /// Whether the feedback shows an error (a contradicted or swapped point, or a wrong claim).
+    pub flagged: bool,
 }
 
 /// Parses JSON lines; blank lines are skipped, a malformed row is an error naming its line.
@@ -133,12 +138,13 @@ impl RowEvidence {
     }
 
     fn best(&self, score: impl Fn(&Evidence) -> u8) -> Scored {
-        let best = self.evidence.iter().map(score).max().unwrap_or(0);
+        let best = self.evidence.iter().max_by_key(|e| score(e));
         Scored {
             id: self.id.clone(),
             kind: self.kind.clone(),
-            score: f64::from(best) / 100.0,
+            score: f64::from(best.map_or(0, &score)) / 100.0,
             grade: self.grade,
+            flagged: best.is_some_and(|e| !e.contradicted.is_empty() || e.wrong_claims > 0),
         }
     }
 }
@@ -210,7 +216,14 @@ fn by_kind(scored: &[Scored]) -> Vec<KindMeans> {
     for row in scored {
         let Some(kind) = &row.kind else { continue };
         let index = kinds.iter().position(|k| &k.kind == kind).unwrap_or_else(|| {
-            kinds.push(KindMeans { kind: kind.clone(), n: 0, score: 0.0, grade: 0.0, min_score: 1.0 });
+            kinds.push(KindMeans {
+                kind: kind.clone(),
+                n: 0,
+                score: 0.0,
+                grade: 0.0,
+                min_score: 1.0,
+                flagged: 0.0,
+            });
             kinds.len() - 1
         });
         let entry = &mut kinds[index];
@@ -218,10 +231,12 @@ fn by_kind(scored: &[Scored]) -> Vec<KindMeans> {
         entry.score += row.score;
         entry.grade += row.grade;
         entry.min_score = entry.min_score.min(row.score);
+        entry.flagged += f64::from(u8::from(row.flagged));
     }
     for entry in &mut kinds {
         entry.score /= entry.n as f64;
         entry.grade /= entry.n as f64;
+        entry.flagged /= entry.n as f64;
     }
     kinds
 }
@@ -255,10 +270,20 @@ mod tests {
 
     #[test]
     fn means_are_reported_per_kind_in_first_seen_order() {
-        let row =
-            |kind: &str, score, grade| Scored { id: String::new(), kind: Some(kind.into()), score, grade };
+        let row = |kind: &str, score, grade| Scored {
+            id: String::new(),
+            kind: Some(kind.into()),
+            score,
+            grade,
+            flagged: kind == "swap" && score < 0.3,
+        };
         let scored = [row("swap", 0.2, 0.0), row("strong", 0.9, 1.0), row("swap", 0.4, 0.2)];
         let kinds = agreement(&scored).by_kind;
+        assert_eq!(
+            kinds.iter().map(|k| k.flagged).collect::<Vec<_>>(),
+            [0.5, 0.0],
+            "one swap in two shows its error"
+        );
         let summary: Vec<(&str, usize, f64, f64, f64)> =
             kinds.iter().map(|k| (k.kind.as_str(), k.n, k.score, k.grade, k.min_score)).collect();
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
