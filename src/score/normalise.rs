@@ -49,6 +49,10 @@ pub struct Token {
     /// Which statement of the text the word is in: statements end with sentences and at linking
     /// words, but not at commas ("POST, unlike PUT, is not idempotent" is one statement).
     pub statement: u32,
+    /// Named as the thing not done, after "instead of" or "rather than" up to the clause's end
+    /// ("back off instead of retrying at once"): no claim is made of it, so it states no wrong
+    /// claim. Points still match it (measured: treating it as a denial cost agreement).
+    pub rejected: bool,
 }
 
 /// The content words of a text, in order, and how many function words stood between them.
@@ -73,11 +77,20 @@ struct Cursor {
     /// A denial that no word has used yet: if the clause ends first, it denies what the clause
     /// said before it ("… but POST is not").
     dangling: bool,
-    /// The clause is a condition so far ("if it doesn't"): a denial there belongs to the
-    /// condition, not to what the clause said before it.
-    conditional: bool,
+    /// What the clause so far is: a condition, or a thing not done.
+    mood: Mood,
     /// The denial is a "no", which denies a noun rather than a verb and its phrase.
     of_noun: bool,
+}
+
+/// What a clause so far is, beyond its claims; reset when it ends.
+#[derive(Default)]
+struct Mood {
+    /// A condition ("if it doesn't"): a denial there belongs to the condition, not to what the
+    /// clause said before it.
+    conditional: bool,
+    /// After "instead of" or "rather than": the clause names what is not done.
+    rejecting: bool,
 }
 
 impl Cursor {
@@ -88,7 +101,7 @@ impl Cursor {
             }
         }
         self.dangling = false;
-        self.conditional = false;
+        self.mood = Mood::default();
         self.clause += 1;
         self.reach = 0;
         self.clause_start = words.len();
@@ -107,7 +120,7 @@ impl Cursor {
     /// A denial; `alternative` for "or not" ("cacheable or not"), which denies nothing said.
     fn deny(&mut self, alternative: bool) {
         self.reach = NEGATION_REACH;
-        self.dangling = !self.conditional && !alternative;
+        self.dangling = !self.mood.conditional && !alternative;
     }
 }
 
@@ -168,7 +181,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             at.reach = 0;
         }
         if matches!(word, "if" | "unless" | "whether" | "otherwise") {
-            at.conditional = true;
+            at.mood.conditional = true;
+        }
+        if matches!(word, "instead" | "rather") {
+            at.mood.rejecting = true;
         }
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
@@ -203,6 +219,7 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
         sentence: at.sentence,
         clause: at.clause,
         statement: at.statement,
+        rejected: at.mood.rejecting,
     }
 }
 
@@ -406,6 +423,19 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(negated(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn marks_what_is_named_as_not_done() {
+        let rejected = |text: &str| -> Vec<String> {
+            tokens(text, false).words.into_iter().filter(|t| t.rejected).map(|t| t.word.to_string()).collect()
+        };
+        assert_eq!(rejected("back off instead of retrying immediately"), ["retrying", "immediately"]);
+        assert_eq!(
+            rejected("fix the chain rather than disabling verification, then retry"),
+            ["disabling", "verification"]
+        );
+        assert!(rejected("Instead, retry with backoff").is_empty());
     }
 
     #[test]

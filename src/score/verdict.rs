@@ -245,6 +245,10 @@ pub fn judge(
 pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongResult> {
     claim.patterns.iter().find_map(|pattern| {
         ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
+            // "instead of retrying at once" names the wrong thing as the one not to do.
+            if place.iter().any(|&i| answer.words[i].rejected) {
+                return None;
+            }
             let negated = place.iter().any(|&i| answer.words[i].negated);
             pattern.negative.is_none_or(|negative| negated == negative).then(|| WrongResult {
                 label: claim.label.clone(),
