@@ -138,3 +138,29 @@ const PREPOSITIONS: &[&str] = &[
 pub fn is_preposition(word: &str) -> bool {
     PREPOSITIONS.contains(&word)
 }
+
+/// Words for leaving something out: denied ("don't skip the state parameter", "never forget to
+/// verify"), they ask for what follows. "disable" and "remove" are not here: "never disable
+/// verification" is advice against disabling, and the point may name the disabling.
+const OMISSIONS: &[&str] = &[
+    "skip",
+    "skips",
+    "skipping",
+    "omit",
+    "omits",
+    "omitting",
+    "forget",
+    "forgets",
+    "forgetting",
+    "neglect",
+    "neglects",
+    "bypass",
+    "bypassing",
+    "ignore",
+    "ignores",
+    "ignoring",
+];
+
+pub fn is_omission(word: &str) -> bool {
+    OMISSIONS.contains(&word)
+}

@@ -10,8 +10,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_preposition, is_stop_word,
-    number_word,
+    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_omission, is_preposition,
+    is_stop_word, number_word,
 };
 use super::segment;
 
@@ -157,6 +157,13 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             if not_only {
                 continue;
             }
+        } else if at.reach == NEGATION_REACH && is_omission(word) {
+            // "don't skip the state parameter" asks for the state parameter: denying an omission
+            // asserts what follows, and the omission word goes with the denial.
+            at.reach = 0;
+            at.dangling = false;
+            out.function_words += 1;
+            continue;
         } else if is_negation_cue(word) {
             out.function_words += 1;
             // A second denial inside the first's reach undoes it ("not true that PUT isn't
@@ -383,7 +390,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 27] = [
+        let table: [(&str, &[&str]); 30] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -414,6 +421,10 @@ mod tests {
             // Denying that something is needed denies the thing.
             ("checkpointing isn't needed", &["checkpointing", "needed"]),
             ("the token is not valid", &["valid"]),
+            // Denying an omission asserts.
+            ("don't skip the state parameter", &[]),
+            ("never forget to verify the signature", &[]),
+            ("never disable verification", &["disable", "verification"]),
             // "no" denies its noun, not the phrase after it; "not" and "never" reach through.
             ("an invalid or no response from the upstream server", &["response"]),
             ("POST is not safe to retry", &["safe", "retry"]),

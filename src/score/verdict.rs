@@ -201,6 +201,10 @@ pub fn judge(
         for place in occurrences(&pattern.words, answer) {
             let negated = place.iter().any(|&i| answer.words[i].negated);
             let agrees = pattern.negative.is_none_or(|negative| negated == negative);
+            // "instead of password sharing" names what is not done: it is no claim to contradict.
+            if !agrees && place.iter().any(|&i| answer.words[i].rejected) {
+                continue;
+            }
             let subject = criterion.about.and_then(|about| {
                 roles::subject(mentions, answer, &place, about).filter(|&(side, _)| side != about)
             });
