@@ -132,8 +132,8 @@ pub enum Command {
         /// Bank files or folders (default: the loaded bank)
         paths: Vec<PathBuf>,
     },
-    /// Measure how well the scorer agrees with human grades (JSON lines of graded answers;
-    /// -v: each row's score)
+    /// Measure how well the scorer agrees with human grades (JSON lines of graded answers; rows
+    /// with a `kind` get per-kind means and the share flagged with an error; -v: each row's score)
     #[command(after_help = EVAL_EXAMPLES)]
     Eval {
         /// Graded answers: one JSON object a line with answer, grade and max_grade, and either

@@ -135,8 +135,10 @@ const PREPOSITIONS: &[&str] = &[
     "under", "between", "after", "before", "during", "per",
 ];
 
+static PREPOSITION_SET: WordSet = LazyLock::new(|| PREPOSITIONS.iter().copied().collect());
+
 pub fn is_preposition(word: &str) -> bool {
-    PREPOSITIONS.contains(&word)
+    PREPOSITION_SET.contains(word)
 }
 
 /// Words for leaving something out: denied ("don't skip the state parameter", "never forget to
@@ -161,6 +163,8 @@ const OMISSIONS: &[&str] = &[
     "ignoring",
 ];
 
+static OMISSION_SET: WordSet = LazyLock::new(|| OMISSIONS.iter().copied().collect());
+
 pub fn is_omission(word: &str) -> bool {
-    OMISSIONS.contains(&word)
+    OMISSION_SET.contains(word)
 }
