@@ -141,8 +141,8 @@ pub fn is_preposition(word: &str) -> bool {
     PREPOSITION_SET.contains(word)
 }
 
-/// Words for leaving something out: denied ("don't skip the state parameter", "never forget to
-/// verify"), they ask for what follows. "disable" and "remove" are not here: "never disable
+/// Words for leaving something out or mixing it up: denied ("don't skip the state parameter",
+/// "never forget to verify", "don't confuse 415 with 406"), they ask for what follows. "disable" and "remove" are not here: "never disable
 /// verification" is advice against disabling, and the point may name the disabling.
 const OMISSIONS: &[&str] = &[
     "skip",
@@ -161,6 +161,11 @@ const OMISSIONS: &[&str] = &[
     "ignore",
     "ignores",
     "ignoring",
+    "confuse",
+    "confuses",
+    "confusing",
+    "conflate",
+    "mix",
 ];
 
 static OMISSION_SET: WordSet = LazyLock::new(|| OMISSIONS.iter().copied().collect());

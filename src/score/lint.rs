@@ -1,9 +1,10 @@
 //! Checks of a question's content that need the scorer: phrasings that can never match or that
-//! match almost anything, and hints that give the answer away.
+//! match almost anything, phrasings that flag the question's own true statements, and hints that
+//! give the answer away.
 
 use super::lexicon::is_generic_stem;
 use super::normalise::tokens;
-use super::{Rubric, Vocabulary};
+use super::{Rubric, Verdict, Vocabulary};
 use crate::bank::{Finding, Question};
 
 /// A hint pasted alone as the answer must score at most this: it nudges, it does not answer.
@@ -35,8 +36,10 @@ pub fn lint(question: &Question) -> Vec<Finding> {
             findings.extend(finding);
         }
     }
+    let rubric = Rubric::for_question(question, &Vocabulary::default());
+    findings.extend(self_contradictions(question, &rubric));
     if let Some(hint) = &question.hint {
-        let score = Rubric::for_question(question, &Vocabulary::default()).assess(hint).score;
+        let score = rubric.assess(hint).score;
         if score > MAX_HINT_SCORE {
             findings.push(Finding {
                 below: "hint".into(),
@@ -48,6 +51,33 @@ pub fn lint(question: &Question) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// The question's own true statements, its point labels and its corrections, must not be flagged
+/// by its points or wrong claims: a phrasing that flags them will flag correct answers too.
+fn self_contradictions(question: &Question, rubric: &Rubric) -> Vec<Finding> {
+    let labels = question.points.iter().enumerate().filter_map(|(i, p)| Some((format!("points[{i}].label"), p.label.as_deref()?)));
+    let corrections =
+        question.wrong.iter().enumerate().map(|(i, w)| (format!("wrong[{i}].correction"), w.correction.as_str()));
+    labels
+        .chain(corrections)
+        .filter_map(|(below, text)| {
+            let assessment = rubric.assess(text);
+            let flagged = assessment
+                .with_verdict(Verdict::Contradicted)
+                .map(|p| format!("contradicts `{}`", p.label))
+                .chain(assessment.wrong.iter().map(|w| format!("states the wrong claim `{}`", w.label)))
+                .collect::<Vec<_>>();
+            (!flagged.is_empty()).then(|| Finding {
+                below,
+                message: format!(
+                    "this true statement is flagged by the question's own phrasings: it {}; narrow them, or correct answers will be flagged too",
+                    flagged.join(", and it ")
+                ),
+                warning: true,
+            })
+        })
+        .collect()
 }
 
 /// A phrasing with no matchable words is an error; one that comes down to a single generic or

@@ -53,6 +53,9 @@ pub struct Token {
     /// ("back off instead of retrying at once"): no claim is made of it, so it states no wrong
     /// claim. Points still match it (measured: treating it as a denial cost agreement).
     pub rejected: bool,
+    /// Inside a condition ("if the server can't produce it, …"): a denial there is the
+    /// condition's, so it makes no claim to contradict.
+    pub conditional: bool,
 }
 
 /// The content words of a text, in order, and how many function words stood between them.
@@ -227,6 +230,7 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
         clause: at.clause,
         statement: at.statement,
         rejected: at.mood.rejecting,
+        conditional: at.mood.conditional,
     }
 }
 
@@ -390,7 +394,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 30] = [
+        let table: [(&str, &[&str]); 31] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -425,6 +429,8 @@ mod tests {
             ("don't skip the state parameter", &[]),
             ("never forget to verify the signature", &[]),
             ("never disable verification", &["disable", "verification"]),
+            // Denying a mix-up asserts the distinction.
+            ("don't confuse 415 with 406", &[]),
             // "no" denies its noun, not the phrase after it; "not" and "never" reach through.
             ("an invalid or no response from the upstream server", &["response"]),
             ("POST is not safe to retry", &["safe", "retry"]),

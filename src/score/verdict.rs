@@ -4,7 +4,7 @@
 use super::matcher::{Answer, occurrences, ordered_occurrences};
 use super::normalise::Tokens;
 use super::roles::{self, Certainty, Side};
-use super::{Criterion, Misconception, PointResult, Verdict, WrongResult};
+use super::{Criterion, Misconception, Pattern, PointResult, Verdict, WrongResult};
 
 /// The constants of the score, fitted on blind-written answers (`docs/scoring.md`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -201,8 +201,7 @@ pub fn judge(
         for place in occurrences(&pattern.words, answer) {
             let negated = place.iter().any(|&i| answer.words[i].negated);
             let agrees = pattern.negative.is_none_or(|negative| negated == negative);
-            // "instead of password sharing" names what is not done: it is no claim to contradict.
-            if !agrees && place.iter().any(|&i| answer.words[i].rejected) {
+            if !agrees && !contradicts(pattern, &place, answer) {
                 continue;
             }
             let subject = criterion.about.and_then(|about| {
@@ -242,6 +241,19 @@ pub fn judge(
     result
 }
 
+/// Whether words that disagree in polarity with a phrasing state the opposite claim. They do not
+/// when they name what is not done ("instead of password sharing"), when their denial belongs to a
+/// condition ("if the server can't produce any of them, it answers 406"), or when the phrasing is
+/// the denial and the answer merely uses its words ("your login is missing" against "not logged
+/// in"): plain words are far more common than denials and are seldom about the same thing
+/// (measured in `docs/scoring.md`).
+fn contradicts(pattern: &Pattern, place: &[usize], answer: &Answer<'_>) -> bool {
+    let words = || place.iter().map(|&i| &answer.words[i]);
+    pattern.negative == Some(false)
+        && !words().any(|w| w.rejected)
+        && !words().any(|w| w.negated && w.conditional)
+}
+
 /// The wrong claim, if the answer states it (with its polarity).
 /// A wrong claim costs more than a missed point, so its words must stand in their order in one
 /// statement: "refused rather than redirected, because a redirect means credentials were already
@@ -261,4 +273,45 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             })
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bank::Point;
+    use crate::score::{Rubric, Verdict};
+
+    /// The verdict on a one-point rubric whose only phrasing is `phrasing`.
+    fn verdict(phrasing: &str, answer: &str) -> Verdict {
+        Rubric::from_points(&[Point::term(phrasing)]).assess(answer).points[0].verdict
+    }
+
+    #[test]
+    fn denying_a_plain_phrasing_contradicts_it() {
+        assert_eq!(verdict("logged in", "the caller is not logged in"), Verdict::Contradicted);
+        assert_eq!(verdict("not logged in", "the caller is not logged in"), Verdict::Covered);
+    }
+
+    #[test]
+    fn the_plain_words_of_a_denied_phrasing_do_not_contradict_it() {
+        // "your login pass is missing" says nothing against "not logged in".
+        assert_eq!(verdict("not logged in", "your login pass is missing"), Verdict::Missed);
+        assert_eq!(verdict("cannot jump to a page", "what you lose is jumping to a page"), Verdict::Missed);
+    }
+
+    #[test]
+    fn a_denial_inside_a_condition_contradicts_nothing() {
+        let answer = "If the server can't produce any format the client accepts, it answers 406.";
+        assert_eq!(verdict("produce a format the client accepts", answer), Verdict::Missed);
+        assert_eq!(verdict("answers 406", answer), Verdict::Covered);
+        // Outside the condition the same denial still contradicts.
+        let denied = "The server can't produce any format the client accepts.";
+        assert_eq!(verdict("produce a format the client accepts", denied), Verdict::Contradicted);
+    }
+
+    #[test]
+    fn what_is_named_as_not_done_contradicts_nothing() {
+        let answer = "wait a little rather than never retrying";
+        assert_eq!(verdict("retrying", answer), Verdict::Missed);
+        assert_eq!(verdict("retrying", "wait a little and never retry"), Verdict::Contradicted);
+    }
 }
