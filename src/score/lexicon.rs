@@ -66,9 +66,26 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_SET.contains(word)
 }
 
-/// `not`, `never`, `without`, and any contraction ending in n't (isn't, doesn't, won't).
+/// `not`, `never`, and any contraction ending in n't (isn't, doesn't, won't), also as hurried
+/// typing spells them ("does'nt", "dosent", "didint").
 pub fn is_negation_cue(word: &str) -> bool {
-    CUE_SET.contains(word) || word.ends_with("n't") || word.ends_with("n\u{2019}t")
+    CUE_SET.contains(word) || word.ends_with("n't") || word.ends_with("n\u{2019}t") || is_misspelled_contraction(word)
+}
+
+/// The auxiliaries that take n't, with their common misspellings.
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "dose", "dos", "doe", "did", "is", "are", "ar", "was", "were", "could", "would",
+    "should", "has", "have", "hav", "had", "must", "need", "ca", "can", "wo", "ai",
+];
+
+/// An auxiliary with a misspelt n't: the apostrophe moved or dropped, an extra vowel ("dosent",
+/// "does'nt", "wasent", "didint"). Only these stems count, so "parent" or "agent" never deny.
+fn is_misspelled_contraction(word: &str) -> bool {
+    let plain: String = word.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).collect();
+    ["nt", "ent", "int"].iter().any(|ending| {
+        plain.strip_suffix(ending).is_some_and(|stem| AUXILIARIES.contains(&stem))
+    }) || matches!(plain.as_str(), "nto" | "nver" | "nevr")
 }
 
 /// The value of a spelled-out small number.
