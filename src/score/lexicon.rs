@@ -79,13 +79,50 @@ const AUXILIARIES: &[&str] = &[
     "should", "has", "have", "hav", "had", "must", "need", "ca", "can", "wo", "ai",
 ];
 
-/// An auxiliary with a misspelt n't: the apostrophe moved or dropped, an extra vowel ("dosent",
-/// "does'nt", "wasent", "didint"). Only these stems count, so "parent" or "agent" never deny.
+/// Long contractions typed without the apostrophe: one slip away from one of them is still a
+/// denial ("doenst", "dosnt", "shoudnt"). Short cues are not here: "newer" is one letter from
+/// "never", and "agent" from "arent".
+const LONG_CONTRACTIONS: &[&str] =
+    &["doesnt", "didnt", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "wasnt", "werent", "hadnt"];
+
+/// A negation cue as hurried typing spells it: an auxiliary with a misspelt n't (the apostrophe
+/// moved or dropped, an extra vowel: "dosent", "does'nt", "didint"; only these stems count, so
+/// "parent" never denies), two letters of a cue swapped ("dotn", "nveer"), or one slip in a long
+/// contraction.
 fn is_misspelled_contraction(word: &str) -> bool {
     let plain: String = word.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).collect();
-    ["nt", "ent", "int"].iter().any(|ending| {
-        plain.strip_suffix(ending).is_some_and(|stem| AUXILIARIES.contains(&stem))
-    }) || matches!(plain.as_str(), "nto" | "nver" | "nevr")
+    let auxiliary = ["nt", "ent", "int"]
+        .iter()
+        .any(|ending| plain.strip_suffix(ending).is_some_and(|stem| AUXILIARIES.contains(&stem)));
+    auxiliary || is_transposed_cue(&plain) || is_slipped_contraction(&plain)
+}
+
+/// Two neighbouring letters of a cue of three letters or more swapped ("nto", "dotn", "nveer");
+/// no English word is one swap from a cue that long.
+fn is_transposed_cue(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if !(3..=9).contains(&bytes.len()) || !word.is_ascii() || !word.contains('n') {
+        return false;
+    }
+    let mut swapped = bytes.to_vec();
+    (0..bytes.len() - 1).any(|i| {
+        if bytes[i] == bytes[i + 1] {
+            return false;
+        }
+        swapped.swap(i, i + 1);
+        let found = std::str::from_utf8(&swapped).is_ok_and(|w| CUE_SET.contains(w));
+        swapped.swap(i, i + 1);
+        found
+    })
+}
+
+/// Five letters at least and the final t kept: "want" is one letter from "wasnt", "haven" from
+/// "havent".
+fn is_slipped_contraction(word: &str) -> bool {
+    (5..=9).contains(&word.len())
+        && word.ends_with('t')
+        && word.contains('n')
+        && LONG_CONTRACTIONS.iter().any(|cue| strsim::osa_distance(word, cue) == 1)
 }
 
 /// The value of a spelled-out small number.

@@ -394,7 +394,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 35] = [
+        let table: [(&str, &[&str]); 38] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -418,6 +418,9 @@ mod tests {
             ("it does'nt change state", &["change", "state"]),
             ("the parent agent can't", &["parent", "agent"]),
             ("a parent agent event", &[]),
+            ("clients dotn follow redirects", &["follow", "redirects"]),
+            ("the server doenst keep sessions", &["keep", "sessions"]),
+            ("a newer version is on one host; clients want a safe haven", &[]),
             // A denial at a clause's end denies what the clause said before it.
             ("GET is idempotent but POST is not", &["post"]),
             ("GET is idempotent, POST isn't.", &["post"]),
