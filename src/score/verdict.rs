@@ -245,13 +245,16 @@ pub fn judge(
 /// when they name what is not done ("instead of password sharing"), when their denial belongs to a
 /// condition ("if the server can't produce any of them, it answers 406"), or when the phrasing is
 /// the denial and the answer merely uses its words ("your login is missing" against "not logged
-/// in"): plain words are far more common than denials and are seldom about the same thing
-/// (measured in `docs/scoring.md`).
+/// in"): plain words are far more common than denials and are seldom about the same thing. Nor
+/// do they when the words span clauses: "the API didn't accept your credentials because the
+/// header is missing" denies the acceptance, not that the credentials are missing (each rule is
+/// measured in `docs/scoring.md`).
 fn contradicts(pattern: &Pattern, place: &[usize], answer: &Answer<'_>) -> bool {
     let words = || place.iter().map(|&i| &answer.words[i]);
     pattern.negative == Some(false)
         && !words().any(|w| w.rejected)
         && !words().any(|w| w.negated && w.conditional)
+        && words().all(|w| w.clause == answer.words[place[0]].clause)
 }
 
 /// The wrong claim, if the answer states it (with its polarity).
@@ -296,6 +299,13 @@ mod tests {
         // "your login pass is missing" says nothing against "not logged in".
         assert_eq!(verdict("not logged in", "your login pass is missing"), Verdict::Missed);
         assert_eq!(verdict("cannot jump to a page", "what you lose is jumping to a page"), Verdict::Missed);
+    }
+
+    #[test]
+    fn a_denial_contradicts_only_a_phrasing_inside_its_clause() {
+        let answer = "The API didn't accept your credentials, because the header is missing.";
+        assert_eq!(verdict("credentials missing", answer), Verdict::Missed);
+        assert_eq!(verdict("accept credentials", answer), Verdict::Contradicted);
     }
 
     #[test]
