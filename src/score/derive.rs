@@ -83,6 +83,7 @@ fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary, polar: bool) -> 
         label: word.word.to_string(),
         weight: vocabulary.weight(&word.stem) * share,
         patterns: vec![Pattern { negative, words: vec![word] }],
+        opposites: Vec::new(),
         about: None,
         bonus: false,
     }

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Function words that carry no key-point meaning. Negation cues are deliberately absent.
 #[rustfmt::skip]
@@ -226,4 +226,35 @@ static OMISSION_SET: WordSet = LazyLock::new(|| OMISSIONS.iter().copied().collec
 
 pub fn is_omission(word: &str) -> bool {
     OMISSION_SET.contains(word)
+}
+
+/// Pairs of words that state opposite facts about the same thing: an answer that says a point's
+/// phrase with one of them swapped for the other ("access tokens are long-lived" against
+/// "short-lived access tokens") inverts the point as surely as a denial does. Both directions count.
+/// Only properties: swapping things or actions (client and server, add and remove, allow and
+/// block) named another true fact more often than it inverted one (measured, `docs/scoring.md`).
+#[rustfmt::skip]
+const OPPOSITES: &[(&str, &str)] = &[
+    ("short", "long"), ("shorter", "longer"), ("temporary", "permanent"),
+    ("temporarily", "permanently"), ("required", "optional"), ("mandatory", "optional"),
+    ("stateless", "stateful"), ("strong", "weak"), ("fast", "slow"), ("faster", "slower"),
+    ("small", "large"), ("cheap", "expensive"), ("static", "dynamic"), ("minimum", "maximum"),
+    ("synchronous", "asynchronous"), ("synchronously", "asynchronously"), ("low", "high"),
+    ("lower", "higher"), ("increase", "decrease"), ("public", "private"), ("confidential", "public"),
+];
+
+static OPPOSITE_MAP: LazyLock<FxHashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for (a, b) in OPPOSITES {
+        let (a, b) = (stemmer.stem(a).into_owned(), stemmer.stem(b).into_owned());
+        map.entry(a.clone()).or_default().push(b.clone());
+        map.entry(b).or_default().push(a);
+    }
+    map
+});
+
+/// The stems that state the opposite of `stem` ([`OPPOSITES`]).
+pub fn opposite_stems(stem: &str) -> &'static [String] {
+    OPPOSITE_MAP.get(stem).map_or(&[], Vec::as_slice)
 }

@@ -43,6 +43,9 @@ struct Criterion {
     label: String,
     weight: f64,
     patterns: Vec<Pattern>,
+    /// The plain phrasings with one word swapped for its opposite ("long-lived access token" for
+    /// "short-lived access token"): stated, they invert the point.
+    opposites: Vec<Pattern>,
     /// The contrasted term (index into [`Rubric::sides`]) the claim is about.
     about: Option<usize>,
     bonus: bool,
@@ -153,12 +156,16 @@ impl Rubric {
             .collect();
         let criteria = points
             .iter()
-            .map(|point| Criterion {
-                label: point.display().to_string(),
-                weight: f64::from(point.weight),
-                patterns: point.alternatives.iter().filter_map(|a| pattern(a)).collect(),
-                about: point.about.as_ref().and_then(|name| sides.iter().position(|s| &s.name == name)),
-                bonus: point.bonus,
+            .map(|point| {
+                let patterns: Vec<Pattern> = point.alternatives.iter().filter_map(|a| pattern(a)).collect();
+                Criterion {
+                    label: point.display().to_string(),
+                    weight: f64::from(point.weight),
+                    opposites: opposites(&patterns),
+                    patterns,
+                    about: point.about.as_ref().and_then(|name| sides.iter().position(|s| &s.name == name)),
+                    bonus: point.bonus,
+                }
             })
             .filter(|c| !c.patterns.is_empty())
             .collect();
@@ -214,6 +221,28 @@ fn compile_wrong(wrong: &[WrongClaim]) -> Vec<Misconception> {
         })
         .filter(|w| !w.patterns.is_empty())
         .collect()
+}
+
+/// Each plain phrasing of three words or more with one word swapped for an opposite. With fewer,
+/// the other words cannot say what the claim is about: "long-lived" for refresh tokens is not
+/// inverted by "a short-lived code" (measured in `docs/scoring.md`).
+fn opposites(patterns: &[Pattern]) -> Vec<Pattern> {
+    let mut out = Vec::new();
+    for pattern in patterns.iter().filter(|p| p.negative == Some(false) && p.words.len() >= 3) {
+        for (i, word) in pattern.words.iter().enumerate() {
+            for stem in lexicon::opposite_stems(&word.stem) {
+                let mut words = pattern.words.clone();
+                words[i].stem = stem.into();
+                words[i].word = stem.into();
+                // A phrasing that already holds the opposite word ("short-lived, not long-lived")
+                // would contradict itself.
+                if !pattern.words.iter().any(|w| w.stem == *stem) {
+                    out.push(Pattern { words, negative: Some(false) });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Normalises one alternative; a phrase made only of stop words keeps them.

@@ -238,7 +238,29 @@ pub fn judge(
             }
         }
     }
+    if result.verdict == Verdict::Missed
+        && let Some(place) = inversion(criterion, mentions, answer)
+    {
+        result.verdict = Verdict::Contradicted;
+        result.matched = place.iter().map(|&i| answer.words[i].word.to_string()).collect();
+    }
     result
+}
+
+/// Where the answer states a point's phrasing with a word swapped for its opposite, plainly, in
+/// one clause, outside a condition and a rejection, and not of a rival term.
+fn inversion(criterion: &Criterion, mentions: &[(usize, usize)], answer: &Answer<'_>) -> Option<Vec<usize>> {
+    criterion.opposites.iter().find_map(|pattern| {
+        occurrences(&pattern.words, answer).into_iter().find(|place| {
+            let words = || place.iter().map(|&i| &answer.words[i]);
+            let plain = !words().any(|w| w.negated || w.rejected || w.conditional);
+            let one_clause = words().all(|w| w.clause == answer.words[place[0]].clause);
+            let of_rival = criterion.about.is_some_and(|about| {
+                roles::subject(mentions, answer, place, about).is_some_and(|(side, _)| side != about)
+            });
+            plain && one_clause && !of_rival
+        })
+    })
 }
 
 /// Whether words that disagree in polarity with a phrasing state the opposite claim. They do not
@@ -306,6 +328,21 @@ mod tests {
         let answer = "The API didn't accept your credentials, because the header is missing.";
         assert_eq!(verdict("credentials missing", answer), Verdict::Missed);
         assert_eq!(verdict("accept credentials", answer), Verdict::Contradicted);
+    }
+
+    #[test]
+    fn a_phrase_with_a_word_swapped_for_its_opposite_contradicts_a_point_it_does_not_cover() {
+        let phrasing = "access tokens are short-lived";
+        assert_eq!(verdict(phrasing, "Access tokens are long-lived."), Verdict::Contradicted);
+        assert_eq!(
+            verdict(phrasing, "Refresh tokens are long-lived; access tokens are short-lived."),
+            Verdict::Covered
+        );
+        // Denied, or as a condition, the opposite inverts nothing; nor does a two-word phrasing,
+        // whose one other word cannot say what the claim is about ("a short-lived code").
+        assert_eq!(verdict(phrasing, "Access tokens are not long-lived."), Verdict::Missed);
+        assert_eq!(verdict(phrasing, "If access tokens were long-lived, a leak would hurt."), Verdict::Missed);
+        assert_eq!(verdict("long-lived", "the server sends a short-lived code"), Verdict::Missed);
     }
 
     #[test]
