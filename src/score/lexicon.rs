@@ -90,7 +90,15 @@ const LONG_CONTRACTIONS: &[&str] =
 /// "parent" never denies), two letters of a cue swapped ("dotn", "nveer"), or one slip in a long
 /// contraction.
 fn is_misspelled_contraction(word: &str) -> bool {
-    let plain: String = word.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).collect();
+    // Every cue has an n and at most nine letters: most words are turned away here, unallocated.
+    if !(3..=12).contains(&word.len()) || !word.contains('n') {
+        return false;
+    }
+    let plain: std::borrow::Cow<'_, str> = if word.contains(['\'', '\u{2019}']) {
+        word.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).collect::<String>().into()
+    } else {
+        word.into()
+    };
     let auxiliary = ["nt", "ent", "int"]
         .iter()
         .any(|ending| plain.strip_suffix(ending).is_some_and(|stem| AUXILIARIES.contains(&stem)));
@@ -101,16 +109,18 @@ fn is_misspelled_contraction(word: &str) -> bool {
 /// no English word is one swap from a cue that long.
 fn is_transposed_cue(word: &str) -> bool {
     let bytes = word.as_bytes();
-    if !(3..=9).contains(&bytes.len()) || !word.is_ascii() || !word.contains('n') {
+    if !(3..=9).contains(&bytes.len()) || !word.is_ascii() {
         return false;
     }
-    let mut swapped = bytes.to_vec();
+    let mut buffer = [0u8; 9];
+    let swapped = &mut buffer[..bytes.len()];
+    swapped.copy_from_slice(bytes);
     (0..bytes.len() - 1).any(|i| {
         if bytes[i] == bytes[i + 1] {
             return false;
         }
         swapped.swap(i, i + 1);
-        let found = std::str::from_utf8(&swapped).is_ok_and(|w| CUE_SET.contains(w));
+        let found = std::str::from_utf8(swapped).is_ok_and(|w| CUE_SET.contains(w));
         swapped.swap(i, i + 1);
         found
     })
