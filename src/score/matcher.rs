@@ -122,7 +122,7 @@ pub fn occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
     let reach = (pattern.len() - 1) * (GAP_PER_WORD + 1);
     let mut found: Vec<Vec<usize>> = Vec::new();
     for &anchor in rarest {
-        if let Some(place) = window(&candidates, answer.words, anchor, reach)
+        if let Some(place) = window(pattern, &candidates, answer.words, anchor, reach)
             && !found.contains(&place)
         {
             found.push(place);
@@ -150,8 +150,7 @@ pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<us
                 let last = place[place.len() - 1];
                 let breaks = word.statement - pattern[0].statement;
                 let next = positions.iter().copied().find(|&i| {
-                    i > last
-                        && i - last <= GAP_PER_WORD + 1
+                    (if word.glued { follows(last, i) } else { i > last && i - last <= GAP_PER_WORD + 1 })
                         && answer.words[i].statement - answer.words[start].statement <= breaks
                 })?;
                 place.push(next);
@@ -163,14 +162,21 @@ pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<us
 
 /// For each pattern word, the candidate nearest `anchor` in the anchor's sentence, if all fit in
 /// `reach`.
-fn window(candidates: &[Vec<usize>], words: &[Token], anchor: usize, reach: usize) -> Option<Vec<usize>> {
+fn window(
+    pattern: &[Token],
+    candidates: &[Vec<usize>],
+    words: &[Token],
+    anchor: usize,
+    reach: usize,
+) -> Option<Vec<usize>> {
     let sentence = words[anchor].sentence;
-    let mut chosen = Vec::with_capacity(candidates.len());
-    for positions in candidates {
+    let mut chosen: Vec<usize> = Vec::with_capacity(candidates.len());
+    for (word, positions) in pattern.iter().zip(candidates) {
         let nearest = positions
             .iter()
             .copied()
             .filter(|&i| i.abs_diff(anchor) <= reach && words[i].sentence == sentence)
+            .filter(|&i| !word.glued || chosen.last().is_some_and(|&before| follows(before, i)))
             .min_by_key(|&i| i.abs_diff(anchor))?;
         chosen.push(nearest);
     }
@@ -181,6 +187,12 @@ fn window(candidates: &[Vec<usize>], words: &[Token], anchor: usize, reach: usiz
         chosen.dedup();
         chosen
     })
+}
+
+/// Whether the word at `next` stands right after the one at `before`, as the halves of a compound
+/// must (`long-lived`); a thesaurus term names its phrase at one place, so both may stand there.
+fn follows(before: usize, next: usize) -> bool {
+    next == before + 1 || next == before
 }
 
 /// Within the typo budget for the words' length; the first letter must agree (typos rarely hit it).
@@ -226,6 +238,21 @@ mod tests {
 
     fn agrees(point: &str, answer: &str) -> bool {
         !found(point, answer).is_empty()
+    }
+
+    #[test]
+    fn the_halves_of_a_compound_stand_together() {
+        assert!(agrees("long-lived", "refresh tokens are long lived"));
+        assert!(agrees("long-lived", "refresh tokens are long-lived"));
+        assert!(!agrees("long-lived", "it lived on, for a long time"));
+        assert!(agrees("long lived", "it lived on, for a long time"));
+        let ordered = |point: &str, answer: &str| {
+            let point = tokens(point, false).words;
+            let answer = tokens(answer, false).words;
+            !ordered_occurrences(&point, &Answer::new(&answer)).is_empty()
+        };
+        assert!(ordered("a read-only method", "GET is a read-only method"));
+        assert!(!ordered("a read-only method", "read a file only with this method"));
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct Token {
     /// Inside a condition ("if the server can't produce it, …"): a denial there is the
     /// condition's, so it makes no claim to contradict.
     pub conditional: bool,
+    /// Joined to the word before it by a hyphen or slash without spaces (`long-lived`): in a
+    /// phrasing, the two name one thing and must stand together in the answer.
+    pub glued: bool,
 }
 
 /// The content words of a text, in order, and how many function words stood between them.
@@ -203,7 +206,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 continue;
             }
         }
-        out.words.push(token(word, at.reach > 0, &at));
+        let mut token = token(word, at.reach > 0, &at);
+        token.glued = glued(folded.as_bytes()[..start].iter().rev().copied());
+        out.words.push(token);
         // "Checkpointing isn't needed" denies checkpointing: a denial of mere need or importance
         // still reaches back over its clause.
         at.dangling &= is_evaluative(word);
@@ -231,6 +236,7 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
         statement: at.statement,
         rejected: at.mood.rejecting,
         conditional: at.mood.conditional,
+        glued: false,
     }
 }
 
