@@ -32,7 +32,7 @@ fn score_reads_stdin_and_tolerates_bytes_that_are_not_utf8() {
         .write_stdin(b"PUT replaces \xff\xfe the whole resource\n".to_vec())
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("(you wrote: replaces)"));
+        .stdout(predicate::str::contains("(you wrote: replaces resource)"));
 }
 
 #[test]

@@ -69,7 +69,10 @@ pub fn is_stop_word(word: &str) -> bool {
 /// `not`, `never`, and any contraction ending in n't (isn't, doesn't, won't), also as hurried
 /// typing spells them ("does'nt", "dosent", "didint").
 pub fn is_negation_cue(word: &str) -> bool {
-    CUE_SET.contains(word) || word.ends_with("n't") || word.ends_with("n\u{2019}t") || is_misspelled_contraction(word)
+    CUE_SET.contains(word)
+        || word.ends_with("n't")
+        || word.ends_with("n\u{2019}t")
+        || is_misspelled_contraction(word)
 }
 
 /// The auxiliaries that take n't, with their common misspellings.

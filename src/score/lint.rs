@@ -56,9 +56,16 @@ pub fn lint(question: &Question) -> Vec<Finding> {
 /// The question's own true statements, its point labels and its corrections, must not be flagged
 /// by its points or wrong claims: a phrasing that flags them will flag correct answers too.
 fn self_contradictions(question: &Question, rubric: &Rubric) -> Vec<Finding> {
-    let labels = question.points.iter().enumerate().filter_map(|(i, p)| Some((format!("points[{i}].label"), p.label.as_deref()?)));
-    let corrections =
-        question.wrong.iter().enumerate().map(|(i, w)| (format!("wrong[{i}].correction"), w.correction.as_str()));
+    let labels = question
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((format!("points[{i}].label"), p.label.as_deref()?)));
+    let corrections = question
+        .wrong
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (format!("wrong[{i}].correction"), w.correction.as_str()));
     labels
         .chain(corrections)
         .filter_map(|(below, text)| {

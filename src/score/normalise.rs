@@ -49,13 +49,8 @@ pub struct Token {
     /// Which statement of the text the word is in: statements end with sentences and at linking
     /// words, but not at commas ("POST, unlike PUT, is not idempotent" is one statement).
     pub statement: u32,
-    /// Named as the thing not done, after "instead of" or "rather than" up to the clause's end
-    /// ("back off instead of retrying at once"): no claim is made of it, so it states no wrong
-    /// claim. Points still match it (measured: treating it as a denial cost agreement).
-    pub rejected: bool,
-    /// Inside a condition ("if the server can't produce it, …"): a denial there is the
-    /// condition's, so it makes no claim to contradict.
-    pub conditional: bool,
+    /// What the word's clause is up to this word: a condition, or a thing not done.
+    pub mood: Mood,
     /// Joined to the word before it by a hyphen or slash without spaces (`long-lived`): in a
     /// phrasing, the two name one thing and must stand together in the answer.
     pub glued: bool,
@@ -90,13 +85,15 @@ struct Cursor {
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
-#[derive(Default)]
-struct Mood {
-    /// A condition ("if it doesn't"): a denial there belongs to the condition, not to what the
-    /// clause said before it.
-    conditional: bool,
-    /// After "instead of" or "rather than": the clause names what is not done.
-    rejecting: bool,
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mood {
+    /// A condition ("if the server can't produce it, …"): a denial there belongs to the
+    /// condition, so it neither denies what the clause said before it nor contradicts a point.
+    pub conditional: bool,
+    /// After "instead of" or "rather than" up to the clause's end ("back off instead of retrying
+    /// at once"): the words name what is not done, so they state no wrong claim. Points still
+    /// match them (measured: treating them as denied cost agreement).
+    pub rejecting: bool,
 }
 
 impl Cursor {
@@ -138,6 +135,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let mut at = Cursor::default();
     // The last word seen, for "no longer", "neither … nor" and abbreviations ending in a dot.
     let mut last = "";
+    // Where the last word kept ends, to tell a compound's halves ("long-lived") from a word glued
+    // to one that was dropped ("no-store": "no" is a denial, not a word of the compound).
+    let mut kept_end = None;
     for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
             if is_copula_sign(piece) {
@@ -207,7 +207,11 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             }
         }
         let mut token = token(word, at.reach > 0, &at);
-        token.glued = glued(folded.as_bytes()[..start].iter().rev().copied());
+        token.glued = kept_end.is_some_and(|end: usize| {
+            let between = &folded.as_bytes()[end..start];
+            !between.is_empty() && between.iter().all(|b| matches!(b, b'-' | b'/' | b'_'))
+        });
+        kept_end = Some(start + piece.len());
         out.words.push(token);
         // "Checkpointing isn't needed" denies checkpointing: a denial of mere need or importance
         // still reaches back over its clause.
@@ -234,8 +238,7 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
         sentence: at.sentence,
         clause: at.clause,
         statement: at.statement,
-        rejected: at.mood.rejecting,
-        conditional: at.mood.conditional,
+        mood: at.mood,
         glued: false,
     }
 }
@@ -456,9 +459,24 @@ mod tests {
     }
 
     #[test]
+    fn marks_the_halves_of_a_compound() {
+        let glued = |text: &str| -> Vec<String> {
+            tokens(text, false).words.into_iter().filter(|t| t.glued).map(|t| t.word.to_string()).collect()
+        };
+        assert_eq!(glued("long-lived tokens, 401/403 and read - only"), ["lived", "403"]);
+        // Glued to a denial that is dropped, a word starts no compound.
+        assert_eq!(glued("no-store forbids it"), Vec::<String>::new());
+    }
+
+    #[test]
     fn marks_what_is_named_as_not_done() {
         let rejected = |text: &str| -> Vec<String> {
-            tokens(text, false).words.into_iter().filter(|t| t.rejected).map(|t| t.word.to_string()).collect()
+            tokens(text, false)
+                .words
+                .into_iter()
+                .filter(|t| t.mood.rejecting)
+                .map(|t| t.word.to_string())
+                .collect()
         };
         assert_eq!(rejected("back off instead of retrying immediately"), ["retrying", "immediately"]);
         assert_eq!(

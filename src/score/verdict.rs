@@ -253,7 +253,7 @@ fn inversion(criterion: &Criterion, mentions: &[(usize, usize)], answer: &Answer
     criterion.opposites.iter().find_map(|pattern| {
         occurrences(&pattern.words, answer).into_iter().find(|place| {
             let words = || place.iter().map(|&i| &answer.words[i]);
-            let plain = !words().any(|w| w.negated || w.rejected || w.conditional);
+            let plain = !words().any(|w| w.negated || w.mood.rejecting || w.mood.conditional);
             let one_clause = words().all(|w| w.clause == answer.words[place[0]].clause);
             let of_rival = criterion.about.is_some_and(|about| {
                 roles::subject(mentions, answer, place, about).is_some_and(|(side, _)| side != about)
@@ -274,8 +274,8 @@ fn inversion(criterion: &Criterion, mentions: &[(usize, usize)], answer: &Answer
 fn contradicts(pattern: &Pattern, place: &[usize], answer: &Answer<'_>) -> bool {
     let words = || place.iter().map(|&i| &answer.words[i]);
     pattern.negative == Some(false)
-        && !words().any(|w| w.rejected)
-        && !words().any(|w| w.negated && w.conditional)
+        && !words().any(|w| w.mood.rejecting)
+        && !words().any(|w| w.negated && w.mood.conditional)
         && words().all(|w| w.clause == answer.words[place[0]].clause)
 }
 
@@ -287,7 +287,7 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
     claim.patterns.iter().find_map(|pattern| {
         ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
             // "instead of retrying at once" names the wrong thing as the one not to do.
-            if place.iter().any(|&i| answer.words[i].rejected) {
+            if place.iter().any(|&i| answer.words[i].mood.rejecting) {
                 return None;
             }
             let negated = place.iter().any(|&i| answer.words[i].negated);
@@ -341,7 +341,10 @@ mod tests {
         // Denied, or as a condition, the opposite inverts nothing; nor does a two-word phrasing,
         // whose one other word cannot say what the claim is about ("a short-lived code").
         assert_eq!(verdict(phrasing, "Access tokens are not long-lived."), Verdict::Missed);
-        assert_eq!(verdict(phrasing, "If access tokens were long-lived, a leak would hurt."), Verdict::Missed);
+        assert_eq!(
+            verdict(phrasing, "If access tokens were long-lived, a leak would hurt."),
+            Verdict::Missed
+        );
         assert_eq!(verdict("long-lived", "the server sends a short-lived code"), Verdict::Missed);
     }
 
