@@ -84,58 +84,76 @@ const AUXILIARIES: &[&str] = &[
 
 /// Long contractions typed without the apostrophe: one slip away from one of them is still a
 /// denial ("doenst", "dosnt", "shoudnt"). Short cues are not here: "newer" is one letter from
-/// "never", and "agent" from "arent".
+/// "never", and "agent" from "arent". Nor is "hasnt", one letter from "haunt".
 const LONG_CONTRACTIONS: &[&str] =
-    &["doesnt", "didnt", "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "wasnt", "werent", "hadnt"];
+    &["doesnt", "didnt", "couldnt", "wouldnt", "shouldnt", "havent", "wasnt", "werent", "hadnt"];
 
-/// A negation cue as hurried typing spells it: an auxiliary with a misspelt n't (the apostrophe
-/// moved or dropped, an extra vowel: "dosent", "does'nt", "didint"; only these stems count, so
-/// "parent" never denies), two letters of a cue swapped ("dotn", "nveer"), or one slip in a long
-/// contraction.
+/// A negation cue as hurried typing spells it ("does'nt", "dosent", "dotn", "doenst"): one lookup
+/// in [`MISSPELT_CUES`] once apostrophes are dropped.
 fn is_misspelled_contraction(word: &str) -> bool {
     // Every cue has an n and at most nine letters: most words are turned away here, unallocated.
     if !(3..=12).contains(&word.len()) || !word.contains('n') {
         return false;
     }
-    let plain: std::borrow::Cow<'_, str> = if word.contains(['\'', '\u{2019}']) {
-        word.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).collect::<String>().into()
-    } else {
-        word.into()
-    };
-    let auxiliary = ["nt", "ent", "int"]
-        .iter()
-        .any(|ending| plain.strip_suffix(ending).is_some_and(|stem| AUXILIARIES.contains(&stem)));
-    auxiliary || is_transposed_cue(&plain) || is_slipped_contraction(&plain)
-}
-
-/// Two neighbouring letters of a cue of three letters or more swapped ("nto", "dotn", "nveer");
-/// no English word is one swap from a cue that long.
-fn is_transposed_cue(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if !(3..=9).contains(&bytes.len()) || !word.is_ascii() {
-        return false;
+    if word.contains(['\'', '\u{2019}']) {
+        let plain: String = word.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).collect();
+        return MISSPELT_CUES.contains(plain.as_str());
     }
-    let mut buffer = [0u8; 9];
-    let swapped = &mut buffer[..bytes.len()];
-    swapped.copy_from_slice(bytes);
-    (0..bytes.len() - 1).any(|i| {
-        if bytes[i] == bytes[i + 1] {
-            return false;
-        }
-        swapped.swap(i, i + 1);
-        let found = std::str::from_utf8(swapped).is_ok_and(|w| CUE_SET.contains(w));
-        swapped.swap(i, i + 1);
-        found
-    })
+    MISSPELT_CUES.contains(word)
 }
 
-/// Five letters at least and the final t kept: "want" is one letter from "wasnt", "haven" from
-/// "havent".
-fn is_slipped_contraction(word: &str) -> bool {
-    (5..=9).contains(&word.len())
-        && word.ends_with('t')
-        && word.contains('n')
-        && LONG_CONTRACTIONS.iter().any(|cue| strsim::osa_distance(word, cue) == 1)
+/// The misspellings of negation cues, made once: an auxiliary with a misspelt n't (the
+/// apostrophe moved or dropped, an extra vowel: "dosent", "didint"; only these stems, so "parent"
+/// never denies), two neighbouring letters of a cue swapped ("nto", "dotn", "nveer"; no English
+/// word is one swap from a cue of three letters or more), and one slip (a letter dropped, added,
+/// changed or swapped) in a long contraction, keeping five letters and the final t ("doenst",
+/// "dosnt"; "want" is one letter from "wasnt", "haven" from "havent").
+static MISSPELT_CUES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut set = FxHashSet::default();
+    for auxiliary in AUXILIARIES {
+        for ending in ["nt", "ent", "int"] {
+            set.insert(format!("{auxiliary}{ending}"));
+        }
+    }
+    for cue in NEGATION_CUES.iter().filter(|c| c.len() >= 3) {
+        set.extend(swaps(cue));
+    }
+    for cue in LONG_CONTRACTIONS {
+        let slips = swaps(cue).into_iter().chain(edits(cue));
+        set.extend(slips.filter(|w| w.len() >= 5 && w.ends_with('t') && w.contains('n')));
+    }
+    set
+});
+
+/// `word` with two neighbouring (different) letters swapped, each way.
+fn swaps(word: &str) -> Vec<String> {
+    let bytes = word.as_bytes();
+    (0..bytes.len() - 1)
+        .filter(|&i| bytes[i] != bytes[i + 1])
+        .map(|i| {
+            let mut swapped = bytes.to_vec();
+            swapped.swap(i, i + 1);
+            String::from_utf8(swapped).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// `word` with one letter dropped, added or changed, each way.
+fn edits(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..=word.len() {
+        let (head, tail) = word.split_at(i);
+        for letter in 'a'..='z' {
+            out.push(format!("{head}{letter}{tail}"));
+            if let Some(rest) = tail.get(1..) {
+                out.push(format!("{head}{letter}{rest}"));
+            }
+        }
+        if let Some(rest) = tail.get(1..) {
+            out.push(format!("{head}{rest}"));
+        }
+    }
+    out
 }
 
 /// The value of a spelled-out small number.
