@@ -240,17 +240,19 @@ mod tests {
         !found(point, answer).is_empty()
     }
 
+    /// Whether the stricter, ordered matching of wrong claims finds `point` in `answer`.
+    fn ordered(point: &str, answer: &str) -> bool {
+        let point = tokens(point, false).words;
+        let answer = tokens(answer, false).words;
+        !ordered_occurrences(&point, &Answer::new(&answer)).is_empty()
+    }
+
     #[test]
     fn the_halves_of_a_compound_stand_together() {
         assert!(agrees("long-lived", "refresh tokens are long lived"));
         assert!(agrees("long-lived", "refresh tokens are long-lived"));
         assert!(!agrees("long-lived", "it lived on, for a long time"));
         assert!(agrees("long lived", "it lived on, for a long time"));
-        let ordered = |point: &str, answer: &str| {
-            let point = tokens(point, false).words;
-            let answer = tokens(answer, false).words;
-            !ordered_occurrences(&point, &Answer::new(&answer)).is_empty()
-        };
         assert!(ordered("a read-only method", "GET is a read-only method"));
         assert!(!ordered("a read-only method", "read a file only with this method"));
     }
@@ -307,11 +309,6 @@ mod tests {
 
     #[test]
     fn ordered_matching_keeps_the_order_and_the_statement() {
-        let ordered = |point: &str, answer: &str| {
-            let point = tokens(point, false).words;
-            let answer = tokens(answer, false).words;
-            !ordered_occurrences(&point, &Answer::new(&answer)).is_empty()
-        };
         assert!(ordered("trust all certificates", "we trust all the certificates"));
         assert!(!ordered("trust all certificates to fix", "fix the trust list or the certificate chain"));
         assert!(!ordered("disable verification", "verification, once you disable it"));
