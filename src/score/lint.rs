@@ -53,9 +53,11 @@ pub fn lint(question: &Question) -> Vec<Finding> {
     findings
 }
 
-/// The question's own true statements, its point labels and its corrections, must not be flagged
-/// by its points or wrong claims: a phrasing that flags them will flag correct answers too.
+/// The question's own true statements, each sentence of its model answer, its point labels and
+/// its corrections, must not be flagged by its points or wrong claims: a phrasing that flags them
+/// will flag correct answers too.
 fn self_contradictions(question: &Question, rubric: &Rubric) -> Vec<Finding> {
+    let sentences = question.answer.split_inclusive(['.', ';']).map(|s| ("answer".to_string(), s));
     let labels = question
         .points
         .iter()
@@ -66,7 +68,8 @@ fn self_contradictions(question: &Question, rubric: &Rubric) -> Vec<Finding> {
         .iter()
         .enumerate()
         .map(|(i, w)| (format!("wrong[{i}].correction"), w.correction.as_str()));
-    labels
+    sentences
+        .chain(labels)
         .chain(corrections)
         .filter_map(|(below, text)| {
             let assessment = rubric.assess(text);
@@ -78,7 +81,8 @@ fn self_contradictions(question: &Question, rubric: &Rubric) -> Vec<Finding> {
             (!flagged.is_empty()).then(|| Finding {
                 below,
                 message: format!(
-                    "this true statement is flagged by the question's own phrasings: it {}; narrow them, or correct answers will be flagged too",
+                    "`{}` is true, but the question's own phrasings flag it: it {}; narrow them, or correct answers will be flagged too",
+                    text.trim(),
                     flagged.join(", and it ")
                 ),
                 warning: true,
@@ -158,6 +162,20 @@ mod tests {
         );
         assert_eq!(found(&["all the information"], "Think of retries."), [("points[0]".into(), true)]);
         assert_eq!(found(&["idempotent", "safe to retry"], "Think of retries."), []);
+    }
+
+    #[test]
+    fn a_phrasing_that_flags_the_question_own_true_statements_is_a_warning() {
+        let mut q = question(&["idempotent"], "Think of retries.");
+        q.wrong = vec![crate::bank::WrongClaim {
+            alternatives: vec!["PUT and DELETE are idempotent".into()],
+            label: "Only GET is idempotent".into(),
+            correction: "GET, PUT and DELETE are all idempotent.".into(),
+        }];
+        let found: Vec<String> = lint(&q).into_iter().filter(|f| f.warning).map(|f| f.below).collect();
+        assert_eq!(found, ["answer", "wrong[0].correction"], "the model answer and the correction are true");
+        q.wrong[0].alternatives = vec!["only GET is idempotent".into()];
+        assert!(lint(&q).is_empty());
     }
 
     #[test]

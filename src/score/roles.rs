@@ -62,13 +62,26 @@ pub fn subject(
     let sentence = words[start].sentence;
     // A term inside the claim's own words is its object, not its subject ("the refresh token gets
     // a new access token").
-    let outside: Vec<(usize, usize)> =
-        mentions.iter().copied().filter(|(at, _)| !place.contains(at)).collect();
+    // Nor is a term named inside a condition the subject of a claim outside it ("kept out of
+    // shared caches unless a directive such as public allows it" is not about public).
+    let conditional = words[start].mood.conditional;
+    let outside: Vec<(usize, usize)> = mentions
+        .iter()
+        .copied()
+        .filter(|(at, _)| !place.contains(at) && words[*at].mood.conditional == conditional)
+        .collect();
     let mentions = outside.as_slice();
     let before = |&&(at, _): &&(usize, usize)| at <= end;
     let in_clause = |&&(at, _): &&(usize, usize)| words[at].clause == clause;
     let in_sentence = |&&(at, _): &&(usize, usize)| words[at].sentence == sentence;
     if mentions.iter().filter(in_clause).any(|&(_, side)| side == own) {
+        return Some((own, Certainty::Clause));
+    }
+    // Terms joined by "and" right before the clause's first term share its claim ("SOAP and gRPC
+    // offer stricter contracts"), although "and" ends a clause.
+    if let Some(&(first, _)) = mentions.iter().find(in_clause)
+        && mentions.iter().any(|&(at, side)| side == own && at + 1 == first && words[at].sentence == sentence)
+    {
         return Some((own, Certainty::Clause));
     }
     if let Some(&(at, side)) = mentions.iter().find(in_clause) {
@@ -153,6 +166,30 @@ mod tests {
         let place = occurrences(&pattern("replace whole resource").unwrap().words, &index).remove(0);
         assert_eq!(subject(&named, &index, &place, 0), Some((0, Certainty::Clause)));
         assert_eq!(subject(&named, &index, &place, 1), Some((1, Certainty::Clause)));
+    }
+
+    #[test]
+    fn terms_joined_by_and_share_the_claim() {
+        let words = tokens("PATCH and PUT replace the whole resource", false).words;
+        let index = Answer::new(&words);
+        let sides = sides();
+        let named = mentions(&sides, &index);
+        let place = occurrences(&pattern("replace whole resource").unwrap().words, &index).remove(0);
+        assert_eq!(subject(&named, &index, &place, 0), Some((0, Certainty::Clause)));
+        assert_eq!(subject(&named, &index, &place, 1), Some((1, Certainty::Clause)));
+    }
+
+    #[test]
+    fn a_term_named_in_a_condition_is_not_the_claim_subject() {
+        assert_eq!(
+            about("replaced whole resource", "The whole resource is replaced unless PATCH is used"),
+            None
+        );
+        assert_eq!(
+            about("replaced whole resource", "PUT: the whole resource is replaced unless PATCH is used")
+                .as_deref(),
+            Some("PUT")
+        );
     }
 
     #[test]
