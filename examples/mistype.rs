@@ -25,8 +25,11 @@ fn main() -> ExitCode {
     };
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut out = std::io::stdout().lock();
-    for line in text.lines() {
-        let Ok(mut row) = serde_json::from_str::<Value>(line) else { continue };
+    for (number, line) in text.lines().enumerate() {
+        let Ok(mut row) = serde_json::from_str::<Value>(line) else {
+            eprintln!("warning: {path}:{}: not a JSON object, skipped", number + 1);
+            continue;
+        };
         if !matches!(row["kind"].as_str(), Some("strong" | "paraphrase")) {
             continue;
         }

@@ -159,24 +159,17 @@ mod tests {
 
     #[test]
     fn a_claim_of_both_terms_holds_for_each() {
-        let words = tokens("PATCH or PUT replaces the whole resource", false).words;
-        let index = Answer::new(&words);
-        let sides = sides();
-        let named = mentions(&sides, &index);
-        let place = occurrences(&pattern("replace whole resource").unwrap().words, &index).remove(0);
-        assert_eq!(subject(&named, &index, &place, 0), Some((0, Certainty::Clause)));
-        assert_eq!(subject(&named, &index, &place, 1), Some((1, Certainty::Clause)));
-    }
-
-    #[test]
-    fn terms_joined_by_and_share_the_claim() {
-        let words = tokens("PATCH and PUT replace the whole resource", false).words;
-        let index = Answer::new(&words);
-        let sides = sides();
-        let named = mentions(&sides, &index);
-        let place = occurrences(&pattern("replace whole resource").unwrap().words, &index).remove(0);
-        assert_eq!(subject(&named, &index, &place, 0), Some((0, Certainty::Clause)));
-        assert_eq!(subject(&named, &index, &place, 1), Some((1, Certainty::Clause)));
+        // "and" ends a clause, but terms it joins just before the claim's clause share the claim.
+        for answer in ["PATCH or PUT replaces the whole resource", "PATCH and PUT replace the whole resource"]
+        {
+            let words = tokens(answer, false).words;
+            let index = Answer::new(&words);
+            let sides = sides();
+            let named = mentions(&sides, &index);
+            let place = occurrences(&pattern("replace whole resource").unwrap().words, &index).remove(0);
+            assert_eq!(subject(&named, &index, &place, 0), Some((0, Certainty::Clause)), "{answer}");
+            assert_eq!(subject(&named, &index, &place, 1), Some((1, Certainty::Clause)), "{answer}");
+        }
     }
 
     #[test]

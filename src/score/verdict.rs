@@ -254,11 +254,10 @@ fn inversion(criterion: &Criterion, mentions: &[(usize, usize)], answer: &Answer
         occurrences(&pattern.words, answer).into_iter().find(|place| {
             let words = || place.iter().map(|&i| &answer.words[i]);
             let plain = !words().any(|w| w.negated || w.mood.rejecting || w.mood.conditional);
-            let one_clause = words().all(|w| w.clause == answer.words[place[0]].clause);
             let of_rival = criterion.about.is_some_and(|about| {
                 roles::subject(mentions, answer, place, about).is_some_and(|(side, _)| side != about)
             });
-            plain && one_clause && !of_rival
+            plain && in_one_clause(place, answer) && !of_rival
         })
     })
 }
@@ -276,7 +275,12 @@ fn contradicts(pattern: &Pattern, place: &[usize], answer: &Answer<'_>) -> bool 
     pattern.negative == Some(false)
         && !words().any(|w| w.mood.rejecting)
         && !words().any(|w| w.negated && w.mood.conditional)
-        && words().all(|w| w.clause == answer.words[place[0]].clause)
+        && in_one_clause(place, answer)
+}
+
+/// Whether the words at `place` all stand in one clause of the answer.
+fn in_one_clause(place: &[usize], answer: &Answer<'_>) -> bool {
+    place.iter().all(|&i| answer.words[i].clause == answer.words[place[0]].clause)
 }
 
 /// The wrong claim, if the answer states it (with its polarity).
