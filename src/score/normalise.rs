@@ -65,6 +65,28 @@ pub struct Tokens {
     pub function_words: usize,
 }
 
+/// A note has at most this many items (clauses with content words).
+const NOTE_MAX_ITEMS: usize = 7;
+/// The content words per item of a note, on average: "4xx client error" is a fact in shorthand,
+/// "KMS" alone is a term.
+const NOTE_WORDS_PER_ITEM: std::ops::RangeInclusive<f64> = 2.0..=5.0;
+
+impl Tokens {
+    /// Whether the text is a short note ("1xx informational, 2xx success, 3xx redirect"): a few
+    /// items of a few words each, which state facts without function words, unlike a list of
+    /// many single terms or a run of terms with no break at all.
+    pub fn is_note(&self) -> bool {
+        let items = self.items();
+        let per_item = self.words.len() as f64 / items as f64;
+        !self.words.is_empty() && items <= NOTE_MAX_ITEMS && NOTE_WORDS_PER_ITEM.contains(&per_item)
+    }
+
+    /// How many clauses hold content words.
+    pub fn items(&self) -> usize {
+        1 + self.words.windows(2).filter(|pair| pair[0].clause != pair[1].clause).count()
+    }
+}
+
 /// Where the normaliser is in a text: sentence and clause counters and the negation in force.
 #[derive(Default)]
 struct Cursor {
@@ -90,9 +112,10 @@ pub struct Mood {
     /// A condition ("if the server can't produce it, …"): a denial there belongs to the
     /// condition, so it neither denies what the clause said before it nor contradicts a point.
     pub conditional: bool,
-    /// After "instead of" or "rather than" up to the clause's end ("back off instead of retrying
-    /// at once"): the words name what is not done, so they state no wrong claim. Points still
-    /// match them (measured: treating them as denied cost agreement).
+    /// After "instead of", "rather than" or "unlike" up to the clause's end ("back off instead
+    /// of retrying at once", "unlike POST, PUT is idempotent"): the words name what is not done
+    /// or not meant, so they state no wrong claim. Points still match them (measured: treating
+    /// them as denied cost agreement).
     pub rejecting: bool,
 }
 
@@ -186,6 +209,14 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         if is_clause_break(word) {
             at.end_statement(&mut out.words);
+        } else if at.mood.conditional
+            && out.words.len() > at.clause_start
+            && (starts_consequent(piece) || (is_subject_pronoun(previous) && is_linking_verb(word)))
+        {
+            // "if you send XML it's not REST", "when a read timeout happens it means …": without
+            // a comma, a pronoun and its verb after the condition's own words begin the main
+            // clause, which states a claim.
+            at.end_clause(&mut out.words);
         }
         if at.of_noun && is_preposition(word) && at.reach < NEGATION_REACH {
             // "no" denies the noun it stands before, not the phrase after it ("no response from
@@ -193,10 +224,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             // source control").
             at.reach = 0;
         }
-        if matches!(word, "if" | "unless" | "whether" | "otherwise") {
+        if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever") {
             at.mood.conditional = true;
         }
-        if matches!(word, "instead" | "rather") {
+        if matches!(word, "instead" | "rather" | "unlike") {
             at.mood.rejecting = true;
         }
         let function_word = is_stop_word(word) || is_clause_break(word);
@@ -335,6 +366,25 @@ fn boundary(piece: &str) -> Boundary {
     }
 }
 
+/// A pronoun fused with its verb, which opens a clause ("… it's not REST").
+fn starts_consequent(piece: &str) -> bool {
+    piece.split_once(['\'', '\u{2019}']).is_some_and(|(pronoun, verb)| {
+        matches!(pronoun, "it" | "that" | "they" | "you" | "there") && matches!(verb, "s" | "re" | "ll")
+    })
+}
+
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "it" | "they" | "you" | "we" | "this" | "that" | "there")
+}
+
+/// Verbs that follow a subject at the start of a main clause.
+fn is_linking_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "means" | "mean" | "will" | "can" | "should" | "must" | "may" | "might"
+    )
+}
+
 /// Signs that notes use for "is" or "means".
 fn is_copula_sign(piece: &str) -> bool {
     matches!(piece, "=" | "\u{2192}" | "\u{21d2}")
@@ -361,6 +411,27 @@ mod tests {
 
     fn negated(text: &str) -> Vec<String> {
         tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word.into_string()).collect()
+    }
+
+    #[test]
+    fn a_pronoun_with_its_verb_ends_a_condition() {
+        let toks = tokens("If you send XML it's not REST", false).words;
+        let conditional: Vec<bool> = toks.iter().map(|t| t.mood.conditional).collect();
+        assert_eq!(conditional, [true, true, false]);
+        assert_eq!(negated("If you send XML it's not REST"), ["rest"]);
+        let toks = tokens("When a read timeout happens it means the server didn't process it", false).words;
+        assert!(toks.iter().filter(|t| t.negated).all(|t| !t.mood.conditional));
+        // Before the condition has words of its own, the pronoun belongs to it.
+        assert!(tokens("when there's no header, back off", false).words[0].mood.conditional);
+    }
+
+    #[test]
+    fn a_few_items_of_a_few_words_make_a_note_and_many_single_terms_do_not() {
+        assert!(tokens("1xx informational, 2xx success, 3xx redirect, 4xx client error", false).is_note());
+        assert!(!tokens("REST, HTTP, JSON, stateless, HATEOAS, cacheable, layered, OAuth", false).is_note());
+        assert!(!tokens("PUT", false).is_note());
+        // A run of terms with no break is not shorthand either.
+        assert!(!tokens("replace omitted partial PUT idempotent PATCH JSON Patch", false).is_note());
     }
 
     #[test]

@@ -31,6 +31,32 @@ pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
     found
 }
 
+/// How many clauses of the answer say something of a contrasted term: name it and hold another
+/// content word ("4xx client error", "PUT replaces it"), which a term alone ("PUT, PATCH") does not.
+pub fn clauses_about_terms(sides: &[Side], answer: &Answer<'_>) -> usize {
+    let mut named: Vec<usize> = Vec::new();
+    for term in sides {
+        for pattern in &term.patterns {
+            for place in ordered_occurrences(&pattern.words, answer) {
+                if place[place.len() - 1] - place[0] + 1 == pattern.words.len() {
+                    named.extend(place);
+                }
+            }
+        }
+    }
+    let words = answer.words;
+    let mut clauses: Vec<u32> = named
+        .iter()
+        .map(|&at| words[at].clause)
+        .filter(|&clause| {
+            words.iter().enumerate().any(|(i, w)| w.clause == clause && !named.contains(&i))
+        })
+        .collect();
+    clauses.sort_unstable();
+    clauses.dedup();
+    clauses.len()
+}
+
 /// How sure an attribution is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Certainty {
@@ -68,7 +94,7 @@ pub fn subject(
     let outside: Vec<(usize, usize)> = mentions
         .iter()
         .copied()
-        .filter(|(at, _)| !place.contains(at) && words[*at].mood.conditional == conditional)
+        .filter(|(at, _)| !place.contains(at) && (conditional || !words[*at].mood.conditional))
         .collect();
     let mentions = outside.as_slice();
     let before = |&&(at, _): &&(usize, usize)| at <= end;

@@ -83,6 +83,7 @@ impl Evidence {
         model_coverage: Option<(f64, f64)>,
         wrong_claims: usize,
         text: &Tokens,
+        note: bool,
         derived: bool,
     ) -> Evidence {
         let counted: Vec<&PointResult> = points.iter().filter(|p| !p.bonus).collect();
@@ -94,8 +95,13 @@ impl Evidence {
             .map(|p| if mean > 0.0 { p.weight / mean } else { 1.0 })
             .collect();
         let all_words = text.function_words + text.words.len();
-        let statement_share =
-            if all_words == 0 { 0.0 } else { text.function_words as f64 / all_words as f64 };
+        let statement_share = if note {
+            1.0
+        } else if all_words == 0 {
+            0.0
+        } else {
+            text.function_words as f64 / all_words as f64
+        };
         Evidence {
             coverage: coverage(points),
             model_coverage,
@@ -295,6 +301,11 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
                 return None;
             }
             let negated = place.iter().any(|&i| answer.words[i].negated);
+            // "when there's no Retry-After header, back off" states a condition, not the claim
+            // that none should be sent.
+            if negated && place.iter().any(|&i| answer.words[i].negated && answer.words[i].mood.conditional) {
+                return None;
+            }
             pattern.negative.is_none_or(|negative| negated == negative).then(|| WrongResult {
                 label: claim.label.clone(),
                 correction: claim.correction.clone(),
@@ -306,7 +317,7 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
 
 #[cfg(test)]
 mod tests {
-    use crate::bank::Point;
+    use crate::bank::{Point, WrongClaim};
     use crate::score::{Rubric, Verdict};
 
     /// The verdict on a one-point rubric whose only phrasing is `phrasing`.
@@ -360,6 +371,32 @@ mod tests {
         // Outside the condition the same denial still contradicts.
         let denied = "The server can't produce any format the client accepts.";
         assert_eq!(verdict("produce a format the client accepts", denied), Verdict::Contradicted);
+    }
+
+    #[test]
+    fn a_denial_inside_a_condition_states_no_wrong_claim() {
+        let claim = WrongClaim {
+            alternatives: vec!["no Retry-After header".into()],
+            label: "Hide the limits".into(),
+            correction: "Send Retry-After.".into(),
+        };
+        let rubric = Rubric::compile(&[Point::term("429")], &[], &[claim]);
+        let wrong = |answer: &str| rubric.assess(answer).wrong.len();
+        assert_eq!(wrong("Respect Retry-After, and when there's no header, back off."), 0);
+        assert_eq!(wrong("Respond 429 with no Retry-After header."), 1);
+    }
+
+    #[test]
+    fn the_term_after_unlike_states_no_wrong_claim() {
+        let claim = WrongClaim {
+            alternatives: vec!["POST is idempotent".into()],
+            label: "POST is idempotent".into(),
+            correction: "It is not.".into(),
+        };
+        let rubric = Rubric::compile(&[Point::term("PUT")], &[], &[claim]);
+        let wrong = |answer: &str| rubric.assess(answer).wrong.len();
+        assert_eq!(wrong("Unlike POST, PUT is idempotent."), 0);
+        assert_eq!(wrong("POST is idempotent, unlike what people think."), 1);
     }
 
     #[test]
