@@ -176,6 +176,21 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             }
             continue;
         };
+        let mut word = word;
+        if word == "order" && last == "of" {
+            // "out of order" is one word: without it "arrive out of order" states "order". The
+            // "of" was kept if it was glued ("out-of-order").
+            let kept: Vec<&str> = out.words.iter().rev().take(2).map(|w| w.word.as_str()).collect();
+            let dropped = match kept.as_slice() {
+                ["out", ..] => Some(1),
+                ["of", "out"] => Some(2),
+                _ => None,
+            };
+            if let Some(n) = dropped {
+                out.words.truncate(out.words.len() - n);
+                word = "unordered";
+            }
+        }
         let previous = std::mem::replace(&mut last, word);
         let not_only = previous == "not" && cancels_negation(word);
         if at.reach > 0 && (not_only || (previous == "no" && word == "longer")) {
@@ -432,6 +447,12 @@ mod tests {
         assert!(!tokens("PUT", false).is_note());
         // A run of terms with no break is not shorthand either.
         assert!(!tokens("replace omitted partial PUT idempotent PATCH JSON Patch", false).is_note());
+    }
+
+    #[test]
+    fn out_of_order_is_one_word() {
+        assert_eq!(words("events arrive out of order"), words("events arrive unordered"));
+        assert_eq!(words("out-of-order events"), ["unord", "event"]);
     }
 
     #[test]
