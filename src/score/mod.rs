@@ -199,9 +199,12 @@ impl Rubric {
         let wrong: Vec<WrongResult> =
             self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, &index)).collect();
         let model = (!self.model.is_empty()).then(|| verdict::model_coverage(&self.model, &index));
-        // A short note that says something of the contrasted terms states facts in shorthand.
-        let about_terms = roles::clauses_about_terms(&self.sides, &index);
-        let note = text.is_note() && about_terms >= 2 && 2 * about_terms >= text.items();
+        // A short note that says something of the contrasted terms states facts in shorthand (a
+        // note is a few dozen words at most, so counting its clauses costs little).
+        let note = text.is_note() && {
+            let about_terms = roles::clauses_about_terms(&self.sides, &index);
+            about_terms >= 2 && 2 * about_terms >= text.items()
+        };
         let evidence = Evidence::new(&points, model, wrong.len(), &text, note, self.derived);
         (Assessment { score: evidence.fitted_score(), points, wrong }, evidence)
     }

@@ -33,6 +33,7 @@ pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
 
 /// How many clauses of the answer say something of a contrasted term: name it and hold another
 /// content word ("4xx client error", "PUT replaces it"), which a term alone ("PUT, PATCH") does not.
+/// Quadratic in the answer's length: for short answers only.
 pub fn clauses_about_terms(sides: &[Side], answer: &Answer<'_>) -> usize {
     let mut named: Vec<usize> = Vec::new();
     for term in sides {
@@ -48,9 +49,7 @@ pub fn clauses_about_terms(sides: &[Side], answer: &Answer<'_>) -> usize {
     let mut clauses: Vec<u32> = named
         .iter()
         .map(|&at| words[at].clause)
-        .filter(|&clause| {
-            words.iter().enumerate().any(|(i, w)| w.clause == clause && !named.contains(&i))
-        })
+        .filter(|&clause| words.iter().enumerate().any(|(i, w)| w.clause == clause && !named.contains(&i)))
         .collect();
     clauses.sort_unstable();
     clauses.dedup();
@@ -152,6 +151,17 @@ mod tests {
         let place = occurrences(&pattern(claim).unwrap().words, &index).into_iter().next()?;
         // As if the claim were about a third term, so that the attribution itself is seen.
         subject(&named, &index, &place, usize::MAX).map(|(side, _)| sides[side].name.clone())
+    }
+
+    #[test]
+    fn a_clause_says_something_of_a_term_when_it_holds_more_than_the_term() {
+        let count = |answer: &str| {
+            let words = tokens(answer, false).words;
+            clauses_about_terms(&sides(), &Answer::new(&words))
+        };
+        assert_eq!(count("PUT replaces, PATCH partial update"), 2);
+        assert_eq!(count("PUT, PATCH, idempotent, partial"), 0);
+        assert_eq!(count("PUT replaces it, and so does PUT"), 1);
     }
 
     #[test]
