@@ -193,9 +193,13 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         let previous = std::mem::replace(&mut last, word);
         let not_only = previous == "not" && cancels_negation(word);
-        if at.reach > 0 && (not_only || (previous == "no" && word == "longer")) {
+        let status_name = previous == "not"
+            && is_status_reason(word)
+            && out.words.last().is_some_and(|w| w.kind == Kind::Code || w.word == "method");
+        if at.reach > 0 && (not_only || status_name || (previous == "no" && word == "longer")) {
             // "not only … but also" asserts ("never just disable it" still denies); "no longer
-            // valid" is a fact about now, not a denial.
+            // valid" is a fact about now, not a denial; nor is a status's name ("304 Not
+            // Modified", "405 Method Not Allowed").
             at.reach = 0;
             at.dangling = false;
             if not_only {
@@ -400,6 +404,11 @@ fn is_linking_verb(word: &str) -> bool {
     )
 }
 
+/// The words after "Not" in the names of statuses (404 Not Found, 304 Not Modified).
+fn is_status_reason(word: &str) -> bool {
+    matches!(word, "found" | "modified" | "allowed" | "acceptable" | "implemented" | "extended")
+}
+
 /// Signs that notes use for "is" or "means".
 fn is_copula_sign(piece: &str) -> bool {
     matches!(piece, "=" | "\u{2192}" | "\u{21d2}")
@@ -447,6 +456,13 @@ mod tests {
         assert!(!tokens("PUT", false).is_note());
         // A run of terms with no break is not shorthand either.
         assert!(!tokens("replace omitted partial PUT idempotent PATCH JSON Patch", false).is_note());
+    }
+
+    #[test]
+    fn the_not_of_a_status_name_denies_nothing() {
+        assert!(negated("a 304 Not Modified has an empty body").is_empty());
+        assert!(negated("405 Method Not Allowed lists the methods").is_empty());
+        assert_eq!(negated("the contact was not found"), ["found"]);
     }
 
     #[test]
