@@ -223,6 +223,11 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             } else {
                 at.deny(previous == "or");
                 at.of_noun = word == "no";
+                if word == "non" {
+                    // A prefix ("non-idempotent methods should never be retried") denies its own
+                    // word only, so a later denial is a claim of its own, not a double negation.
+                    at.reach = 1;
+                }
             }
             continue;
         }
@@ -463,6 +468,12 @@ mod tests {
         assert!(negated("a 304 Not Modified has an empty body").is_empty());
         assert!(negated("405 Method Not Allowed lists the methods").is_empty());
         assert_eq!(negated("the contact was not found"), ["found"]);
+    }
+
+    #[test]
+    fn non_denies_its_own_word_only() {
+        assert_eq!(negated("non-idempotent methods should never be retried"), ["idempotent", "retried"]);
+        assert_eq!(negated("POST is non idempotent, PUT is"), ["idempotent"]);
     }
 
     #[test]
