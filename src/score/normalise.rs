@@ -167,7 +167,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 // Notes write "level 0 = one endpoint": the sign is the statement's verb.
                 out.function_words += 1;
             }
-            match boundary(piece) {
+            let boundary =
+                if is_spaced_dash(&folded, start, piece) { Boundary::Clause } else { boundary(piece) };
+            match boundary {
                 Boundary::Sentence if !is_abbreviation(last) && !is_ellipsis(&folded, start) => {
                     at.end_sentence(&mut out.words);
                 }
@@ -414,6 +416,12 @@ fn is_status_reason(word: &str) -> bool {
     matches!(word, "found" | "modified" | "allowed" | "acceptable" | "implemented" | "extended")
 }
 
+/// A dash with a space before it sets off a clause ("deletions don't show up - you need
+/// tombstones"), unlike the hyphen of a compound ("long-lived").
+fn is_spaced_dash(text: &str, start: usize, piece: &str) -> bool {
+    matches!(piece, "-" | "--" | "\u{2013}") && text[..start].ends_with(char::is_whitespace)
+}
+
 /// Signs that notes use for "is" or "means".
 fn is_copula_sign(piece: &str) -> bool {
     matches!(piece, "=" | "\u{2192}" | "\u{21d2}")
@@ -474,6 +482,13 @@ mod tests {
     fn non_denies_its_own_word_only() {
         assert_eq!(negated("non-idempotent methods should never be retried"), ["idempotent", "retried"]);
         assert_eq!(negated("POST is non idempotent, PUT is"), ["idempotent"]);
+    }
+
+    #[test]
+    fn a_spaced_dash_ends_a_clause_and_a_hyphen_does_not() {
+        assert_eq!(negated("deletions don't show up - you need tombstones"), ["show", "up"]);
+        assert_eq!(negated("deletions don't show up \u{2013} you need tombstones"), ["show", "up"]);
+        assert_eq!(negated("tokens are not long-lived"), ["long", "lived"]);
     }
 
     #[test]
