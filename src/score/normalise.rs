@@ -178,21 +178,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             }
             continue;
         };
-        let mut word = word;
-        if word == "order" && last == "of" {
-            // "out of order" is one word: without it "arrive out of order" states "order". The
-            // "of" was kept if it was glued ("out-of-order").
-            let kept: Vec<&str> = out.words.iter().rev().take(2).map(|w| w.word.as_str()).collect();
-            let dropped = match kept.as_slice() {
-                ["out", ..] => Some(1),
-                ["of", "out"] => Some(2),
-                _ => None,
-            };
-            if let Some(n) = dropped {
-                out.words.truncate(out.words.len() - n);
-                word = "unordered";
-            }
-        }
+        let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let not_only = previous == "not" && cancels_negation(word);
         let status_name = previous == "not"
@@ -414,6 +400,19 @@ fn is_linking_verb(word: &str) -> bool {
 /// The words after "Not" in the names of statuses (404 Not Found, 304 Not Modified).
 fn is_status_reason(word: &str) -> bool {
     matches!(word, "found" | "modified" | "allowed" | "acceptable" | "implemented" | "extended")
+}
+
+/// "out of order" is one word: without it "arrive out of order" states "order". Takes back the
+/// words kept before "order" ("out", and "of" if it was glued: "out-of-order").
+fn out_of_order(words: &mut Vec<Token>) -> &'static str {
+    let kept: Vec<&str> = words.iter().rev().take(2).map(|w| w.word.as_str()).collect();
+    let taken = match kept.as_slice() {
+        ["out", ..] => 1,
+        ["of", "out"] => 2,
+        _ => return "order",
+    };
+    words.truncate(words.len() - taken);
+    "unordered"
 }
 
 /// A dash with a space before it sets off a clause ("deletions don't show up - you need
