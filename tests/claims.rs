@@ -88,3 +88,28 @@ fn a_wrong_claim_is_shown_and_costs_more_than_a_missed_point() {
     ]);
     assert!(run.stdout.contains("Wrong"), "the feedback names the wrong claim: {run:#?}");
 }
+
+#[test]
+fn a_short_note_about_the_contrasted_terms_is_not_a_term_list() {
+    let note = assess(
+        "http-status-classes",
+        "1xx informational, 2xx success, 3xx redirect, 4xx client error, 5xx server error.",
+    );
+    assert!(score(&note) >= 65, "{note:#}");
+    let list = assess(
+        "http-status-classes",
+        "2xx, 3xx, 4xx, 5xx, status classes, HTTP status codes, client error, server error",
+    );
+    assert!(score(&list) <= 30, "{list:#}");
+}
+
+#[test]
+fn a_denial_inside_a_condition_states_no_wrong_claim() {
+    let advice = assess(
+        "design-rate-limit-responses",
+        "Answer 429 and respect Retry-After; when there's no header, back off exponentially with jitter.",
+    );
+    assert!(wrong_claims(&advice).is_empty(), "{advice:#}");
+    let wrong = assess("design-rate-limit-responses", "Answer 429 with no Retry-After header.");
+    assert_eq!(wrong_claims(&wrong), ["Keep the limits hidden from clients"], "{wrong:#}");
+}
