@@ -13,38 +13,31 @@ pub struct Side {
 
 /// Where an answer names a contrasted term: `(word position, side index)`, in answer order.
 pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    for (side, term) in sides.iter().enumerate() {
-        for pattern in &term.patterns {
-            for place in ordered_occurrences(&pattern.words, answer) {
-                // A term is a name: its words stand together and in order ("refresh token", not
-                // "refresh the access token"; "connect timeout", not "timeout … connected").
-                let (first, last) = (place[0], place[place.len() - 1]);
-                if last - first + 1 == pattern.words.len() {
-                    found.push((first, side));
-                }
-            }
-        }
-    }
+    let mut found: Vec<(usize, usize)> = names(sides, answer).map(|(place, side)| (place[0], side)).collect();
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// Each place where the answer names a contrasted term, with the term's side. A term is a name:
+/// its words stand together and in order ("refresh token", not "refresh the access token";
+/// "connect timeout", not "timeout … connected").
+fn names<'s>(sides: &'s [Side], answer: &'s Answer<'_>) -> impl Iterator<Item = (Vec<usize>, usize)> + 's {
+    sides.iter().enumerate().flat_map(move |(side, term)| {
+        term.patterns.iter().flat_map(move |pattern| {
+            ordered_occurrences(&pattern.words, answer)
+                .into_iter()
+                .filter(|place| place[place.len() - 1] - place[0] + 1 == pattern.words.len())
+                .map(move |place| (place, side))
+        })
+    })
 }
 
 /// How many clauses of the answer say something of a contrasted term: name it and hold another
 /// content word ("4xx client error", "PUT replaces it"), which a term alone ("PUT, PATCH") does not.
 /// Quadratic in the answer's length: for short answers only.
 pub fn clauses_about_terms(sides: &[Side], answer: &Answer<'_>) -> usize {
-    let mut named: Vec<usize> = Vec::new();
-    for term in sides {
-        for pattern in &term.patterns {
-            for place in ordered_occurrences(&pattern.words, answer) {
-                if place[place.len() - 1] - place[0] + 1 == pattern.words.len() {
-                    named.extend(place);
-                }
-            }
-        }
-    }
+    let named: Vec<usize> = names(sides, answer).flat_map(|(place, _)| place).collect();
     let words = answer.words;
     let mut clauses: Vec<u32> = named
         .iter()

@@ -373,30 +373,27 @@ mod tests {
         assert_eq!(verdict("produce a format the client accepts", denied), Verdict::Contradicted);
     }
 
+    /// How many wrong claims an answer states, for a rubric whose one wrong claim is `phrasing`.
+    fn wrong_claims(phrasing: &str, answer: &str) -> usize {
+        let claim = WrongClaim {
+            alternatives: vec![phrasing.into()],
+            label: phrasing.into(),
+            correction: "It is not so.".into(),
+        };
+        Rubric::compile(&[Point::term("429")], &[], &[claim]).assess(answer).wrong.len()
+    }
+
     #[test]
     fn a_denial_inside_a_condition_states_no_wrong_claim() {
-        let claim = WrongClaim {
-            alternatives: vec!["no Retry-After header".into()],
-            label: "Hide the limits".into(),
-            correction: "Send Retry-After.".into(),
-        };
-        let rubric = Rubric::compile(&[Point::term("429")], &[], &[claim]);
-        let wrong = |answer: &str| rubric.assess(answer).wrong.len();
-        assert_eq!(wrong("Respect Retry-After, and when there's no header, back off."), 0);
-        assert_eq!(wrong("Respond 429 with no Retry-After header."), 1);
+        let phrasing = "no Retry-After header";
+        assert_eq!(wrong_claims(phrasing, "Respect Retry-After, and when there's no header, back off."), 0);
+        assert_eq!(wrong_claims(phrasing, "Respond 429 with no Retry-After header."), 1);
     }
 
     #[test]
     fn the_term_after_unlike_states_no_wrong_claim() {
-        let claim = WrongClaim {
-            alternatives: vec!["POST is idempotent".into()],
-            label: "POST is idempotent".into(),
-            correction: "It is not.".into(),
-        };
-        let rubric = Rubric::compile(&[Point::term("PUT")], &[], &[claim]);
-        let wrong = |answer: &str| rubric.assess(answer).wrong.len();
-        assert_eq!(wrong("Unlike POST, PUT is idempotent."), 0);
-        assert_eq!(wrong("POST is idempotent, unlike what people think."), 1);
+        assert_eq!(wrong_claims("POST is idempotent", "Unlike POST, PUT is idempotent."), 0);
+        assert_eq!(wrong_claims("POST is idempotent", "POST is idempotent, unlike what people think."), 1);
     }
 
     #[test]
