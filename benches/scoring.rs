@@ -17,8 +17,7 @@ fn rubric() -> Rubric {
         alternatives: alternatives.iter().map(ToString::to_string).collect(),
         weight,
         label: None,
-        about: None,
-        bonus: false,
+        ..Point::term("")
     };
     Rubric::from_points(&[
         point(&["GET"], 1),

@@ -354,6 +354,13 @@ fn question_cases() -> Vec<Case> {
             vec!["bank.yaml:14:16: `about: POST` is not one of the contrasted terms: PUT, PATCH"],
         ),
         (
+            "an empty list of contrary words",
+            with_question(
+                "  - id: b\n    difficulty: easy\n    prompt: P?\n    answer: A.\n    points:\n      - any: [removing a field]\n        contrary: []\n",
+            ),
+            vec!["bank.yaml:13:19: expected a term or a non-empty list of terms"],
+        ),
+        (
             "a contrast of one term",
             with_question(
                 "  - id: b\n    difficulty: easy\n    prompt: P?\n    answer: A.\n    contrast: [PUT]\n",

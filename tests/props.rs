@@ -35,6 +35,7 @@ const FRAGMENTS: &[&str] = &[
     "correction: ",
     "about: ",
     "bonus: true",
+    "contrary: [fine]",
     "- ",
     "[",
     "{",

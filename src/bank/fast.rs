@@ -3,8 +3,8 @@
 //!
 //! It accepts only files that the full reader (`parse`) would accept without a problem, and gives
 //! up (`None`) at the first doubt: anything unusual (numbers as terms, contrasts, wrong claims,
-//! `about:`, `bonus:`, an unknown field, an empty text) goes to the full reader, which says what
-//! is wrong or reads the richer form. A property test checks that whatever this path reads, the
+//! `about:`, `bonus:`, `contrary:`, an unknown field, an empty text) goes to the full reader,
+//! which says what is wrong or reads the richer form. A property test checks that whatever this path reads, the
 //! full reader reads the same.
 
 use std::fmt;
@@ -66,7 +66,7 @@ fn point(raw: RawPoint) -> Option<Point> {
     match raw {
         RawPoint::Term(text) => Some(Point::term(clean(text)?)),
         RawPoint::Detailed(detail) => {
-            if detail.about.0 || detail.bonus.0 || detail.any.is_empty() {
+            if detail.about.0 || detail.bonus.0 || detail.contrary.0 || detail.any.is_empty() {
                 return None;
             }
             let alternatives = detail.any.into_iter().map(clean).collect::<Option<Vec<String>>>()?;
@@ -127,6 +127,8 @@ struct DetailedPoint {
     about: Present,
     #[serde(default)]
     bonus: Present,
+    #[serde(default)]
+    contrary: Present,
 }
 
 /// A point as written: a term, or a mapping with `any:`.
@@ -253,6 +255,7 @@ mod tests {
         "<<: {x: 1}",
         "about: x",
         "bonus: true",
+        "contrary: fine",
         "contrast: [a, b]",
         "\n    wrong: []",
         "label: ",

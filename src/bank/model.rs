@@ -55,12 +55,23 @@ pub struct Point {
     /// Depth beyond a good answer: credited when covered, never missed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bonus: bool,
+    /// Words that state the claim the other way round ("fine" for "removing a field breaks
+    /// clients"): said plainly in the clause of a phrasing, they contradict the point.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contrary: Vec<String>,
 }
 
 impl Point {
     /// A point with a single term and weight 1.
     pub fn term(text: impl Into<String>) -> Point {
-        Point { alternatives: vec![text.into()], weight: 1, label: None, about: None, bonus: false }
+        Point {
+            alternatives: vec![text.into()],
+            weight: 1,
+            label: None,
+            about: None,
+            bonus: false,
+            contrary: Vec::new(),
+        }
     }
 
     /// How the point is shown to a candidate: its label, else its first alternative.

@@ -26,7 +26,7 @@ pub struct ParsedFile {
 pub(super) const BANK_FIELDS: [&str; 3] = ["topic", "title", "questions"];
 pub(super) const QUESTION_FIELDS: [&str; 8] =
     ["id", "difficulty", "prompt", "answer", "points", "hint", "contrast", "wrong"];
-pub(super) const POINT_FIELDS: [&str; 5] = ["any", "weight", "label", "about", "bonus"];
+pub(super) const POINT_FIELDS: [&str; 6] = ["any", "weight", "label", "about", "bonus", "contrary"];
 pub(super) const WRONG_FIELDS: [&str; 3] = ["any", "label", "correction"];
 
 struct Reader {
@@ -243,7 +243,11 @@ impl Reader {
         let label = self.text(map, path, "label", false);
         let about = self.text(map, path, "about", false);
         let bonus = self.flag(map, path, "bonus")?;
-        Some(Point { alternatives: alternatives?, weight: weight?, label, about, bonus })
+        let contrary = match map.get("contrary") {
+            None => Vec::new(),
+            Some(value) => self.terms(value, &join(path, "contrary"))?,
+        };
+        Some(Point { alternatives: alternatives?, weight: weight?, label, about, bonus, contrary })
     }
 
     fn flag(&mut self, map: &Mapping, path: &str, field: &str) -> Option<bool> {

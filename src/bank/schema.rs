@@ -89,6 +89,9 @@ struct DetailedPoint {
     about: Option<String>,
     /// Depth beyond a good answer: credited when covered, never missed.
     bonus: Option<bool>,
+    /// Words that state the claim the other way round; said plainly in the clause of a phrasing,
+    /// they contradict the point.
+    contrary: Option<TermOrTerms>,
 }
 
 #[derive(JsonSchema)]

@@ -84,6 +84,7 @@ fn criterion(word: &Token, share: f64, vocabulary: &Vocabulary, polar: bool) -> 
         weight: vocabulary.weight(&word.stem) * share,
         patterns: vec![Pattern { negative, words: vec![word] }],
         opposites: Vec::new(),
+        contraries: Vec::new(),
         about: None,
         bonus: false,
     }

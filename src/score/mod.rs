@@ -46,6 +46,9 @@ struct Criterion {
     /// The plain phrasings with one word swapped for its opposite ("long-lived access token" for
     /// "short-lived access token"): stated, they invert the point.
     opposites: Vec<Pattern>,
+    /// Words that state the claim the other way round ("fine" for "removing a field breaks
+    /// clients"): said plainly in a phrasing's clause, they contradict the point.
+    contraries: Vec<Pattern>,
     /// The contrasted term (index into [`Rubric::sides`]) the claim is about.
     about: Option<usize>,
     bonus: bool,
@@ -162,6 +165,7 @@ impl Rubric {
                     label: point.display().to_string(),
                     weight: f64::from(point.weight),
                     opposites: opposites(&patterns),
+                    contraries: point.contrary.iter().filter_map(|a| pattern(a)).collect(),
                     patterns,
                     about: point.about.as_ref().and_then(|name| sides.iter().position(|s| &s.name == name)),
                     bonus: point.bonus,

@@ -204,9 +204,17 @@ pub fn judge(
         bonus: criterion.bonus,
     };
     for pattern in &criterion.patterns {
-        for place in occurrences(&pattern.words, answer) {
+        for mut place in occurrences(&pattern.words, answer) {
             let negated = place.iter().any(|&i| answer.words[i].negated);
-            let agrees = pattern.negative.is_none_or(|negative| negated == negative);
+            let mut agrees = pattern.negative.is_none_or(|negative| negated == negative);
+            // "Removing a field is fine" names the point's subject and says the opposite of it.
+            if agrees
+                && pattern.negative == Some(false)
+                && let Some(against) = contrary(criterion, &place, answer)
+            {
+                agrees = false;
+                place.extend(against);
+            }
             if !agrees && !contradicts(pattern, &place, answer) {
                 continue;
             }
@@ -264,6 +272,25 @@ fn inversion(criterion: &Criterion, mentions: &[(usize, usize)], answer: &Answer
                 roles::subject(mentions, answer, place, about).is_some_and(|(side, _)| side != about)
             });
             plain && in_one_clause(place, answer) && !of_rival
+        })
+    })
+}
+
+/// Where a contrary of the point ([`Criterion::contraries`]) is said plainly in the clause of the
+/// phrasing found at `place`, outside it: as its polarity has it, outside a condition and a
+/// rejection ("removing a field is never fine" and "fine if nobody uses it" say nothing against).
+fn contrary(criterion: &Criterion, place: &[usize], answer: &Answer<'_>) -> Option<Vec<usize>> {
+    let clause = answer.words[place[0]].clause;
+    criterion.contraries.iter().find_map(|pattern| {
+        occurrences(&pattern.words, answer).into_iter().find(|found| {
+            found.iter().all(|i| {
+                let word = &answer.words[*i];
+                word.clause == clause
+                    && !place.contains(i)
+                    && pattern.negative == Some(word.negated)
+                    && !word.mood.conditional
+                    && !word.mood.rejecting
+            })
         })
     })
 }
@@ -371,6 +398,29 @@ mod tests {
         // Outside the condition the same denial still contradicts.
         let denied = "The server can't produce any format the client accepts.";
         assert_eq!(verdict("produce a format the client accepts", denied), Verdict::Contradicted);
+    }
+
+    /// The verdict on a one-point rubric: `phrasing`, with `contrary` words.
+    fn verdict_with_contrary(phrasing: &str, contrary: &[&str], answer: &str) -> Verdict {
+        let point =
+            Point { contrary: contrary.iter().map(ToString::to_string).collect(), ..Point::term(phrasing) };
+        Rubric::from_points(&[point]).assess(answer).points[0].verdict
+    }
+
+    #[test]
+    fn a_contrary_said_in_the_phrasing_clause_contradicts_the_point() {
+        let contrary = ["safe", "fine", "won't break"];
+        let check = |answer: &str| verdict_with_contrary("removing a field", &contrary, answer);
+        assert_eq!(check("Removing a field breaks old clients."), Verdict::Covered);
+        assert_eq!(check("Removing a field is fine, clients just ignore it."), Verdict::Contradicted);
+        assert_eq!(check("Removing a field won't break anybody."), Verdict::Contradicted);
+        // Denied, in a condition, or in another clause, the contrary says nothing against it.
+        assert_eq!(check("Removing a field is never safe."), Verdict::Covered);
+        assert_eq!(check("Removing a field breaks clients, only adding one is safe."), Verdict::Covered);
+        assert_eq!(
+            check("Removing a field breaks clients unless you are sure it is safe."),
+            Verdict::Covered
+        );
     }
 
     /// How many wrong claims an answer states, for a rubric whose one wrong claim is `phrasing`.
