@@ -259,6 +259,44 @@ pub fn is_omission(word: &str) -> bool {
     OMISSION_SET.contains(word)
 }
 
+/// Irregular past forms and their verbs, which stemming cannot join ("kept" is not "keep"). Left
+/// out: forms that are also other words an answer means ("got" is not GET, "left", "bound",
+/// "forbidden" as in 403 Forbidden, "found" as in 302 Found, "set", "read", "lead").
+#[rustfmt::skip]
+const IRREGULAR: &[(&str, &str)] = &[
+    ("kept", "keep"), ("sent", "send"), ("resent", "resend"), ("built", "build"),
+    ("rebuilt", "rebuild"), ("broke", "break"), ("broken", "break"), ("chose", "choose"),
+    ("chosen", "choose"), ("wrote", "write"), ("written", "write"), ("rewrote", "rewrite"),
+    ("rewritten", "rewrite"), ("overwrote", "overwrite"), ("overwritten", "overwrite"),
+    ("hid", "hide"), ("hidden", "hide"), ("stole", "steal"), ("stolen", "steal"),
+    ("took", "take"), ("taken", "take"), ("gave", "give"), ("given", "give"), ("lost", "lose"),
+    ("held", "hold"), ("withheld", "withhold"), ("paid", "pay"), ("told", "tell"),
+    ("brought", "bring"), ("caught", "catch"), ("forgot", "forget"), ("forgotten", "forget"),
+    ("froze", "freeze"), ("frozen", "freeze"), ("ran", "run"), ("shown", "show"),
+    ("spoke", "speak"), ("spoken", "speak"), ("threw", "throw"), ("thrown", "throw"),
+    ("understood", "understand"), ("misunderstood", "misunderstand"), ("began", "begin"),
+    ("begun", "begin"), ("blew", "blow"), ("blown", "blow"), ("meant", "mean"), ("stuck", "stick"),
+    ("overrode", "override"), ("overridden", "override"), ("undone", "undo"), ("drove", "drive"),
+    ("driven", "drive"), ("fell", "fall"), ("fallen", "fall"), ("grew", "grow"), ("grown", "grow"),
+    ("knew", "know"), ("saw", "see"), ("seen", "see"), ("thought", "think"),
+    ("made", "make"), ("came", "come"), ("spent", "spend"), ("sold", "sell"),
+    ("bought", "buy"), ("sought", "seek"), ("taught", "teach"), ("dealt", "deal"),
+    ("hung", "hang"), ("rode", "ride"), ("ridden", "ride"), ("rose", "rise"), ("risen", "rise"),
+    ("shook", "shake"), ("shaken", "shake"), ("slid", "slide"), ("stood", "stand"),
+    ("struck", "strike"), ("swore", "swear"), ("sworn", "swear"), ("woke", "wake"),
+    ("woken", "wake"), ("wore", "wear"), ("worn", "wear"), ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"), ("mistook", "mistake"), ("mistaken", "mistake"), ("upheld", "uphold"),
+];
+
+static IRREGULAR_MAP: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| IRREGULAR.iter().copied().collect());
+
+/// The verb of an irregular past form ([`IRREGULAR`]), else the word itself.
+pub fn base_form(word: &str) -> &str {
+    IRREGULAR_MAP.get(word).copied().unwrap_or(word)
+}
+
+
 /// Pairs of words that state opposite facts about the same thing: an answer that says a point's
 /// phrase with one of them swapped for the other ("access tokens are long-lived" against
 /// "short-lived access tokens") inverts the point as surely as a denial does. Both directions count.

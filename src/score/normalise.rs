@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_omission, is_preposition,
+    base_form, cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_omission, is_preposition,
     is_stop_word, number_word,
 };
 use super::segment;
@@ -300,7 +300,7 @@ fn stem(word: &str) -> CompactString {
         if stems.len() >= CAPACITY {
             stems.clear();
         }
-        let stem = CompactString::from(Stemmer::create(Algorithm::English).stem(word));
+        let stem = CompactString::from(Stemmer::create(Algorithm::English).stem(base_form(word)));
         stems.insert(CompactString::from(word), stem.clone());
         stem
     })
@@ -505,6 +505,13 @@ mod tests {
     #[test]
     fn stems_word_forms_and_drops_stop_words() {
         assert_eq!(words("The clients are retrying the requests"), ["client", "retri", "request"]);
+    }
+
+    #[test]
+    fn irregular_past_forms_are_their_verbs() {
+        assert_eq!(words("the body is kept, the token was stolen"), words("the body is keep, the token was steal"));
+        // "got" is left alone: it is not the GET method.
+        assert_ne!(words("got"), words("GET"));
     }
 
     #[test]
