@@ -296,7 +296,6 @@ pub fn base_form(word: &str) -> &str {
     IRREGULAR_MAP.get(word).copied().unwrap_or(word)
 }
 
-
 /// Pairs of words that state opposite facts about the same thing: an answer that says a point's
 /// phrase with one of them swapped for the other ("access tokens are long-lived" against
 /// "short-lived access tokens") inverts the point as surely as a denial does. Both directions count.

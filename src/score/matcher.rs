@@ -133,7 +133,8 @@ pub fn occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
 
 /// Every place where the words of `pattern` occur in their order, each within a short gap of the
 /// one before and in the same statement as the pattern's own (a phrasing that itself spans "so"
-/// may span it in the answer): the stricter matching a costly wrong claim needs ("trust all
+/// may span it in the answer, but never a sentence's end): the stricter matching a costly wrong
+/// claim needs ("trust all
 /// certificates to fix" is not "fix the trust list … the certificate chain").
 pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
     let Some(candidates) = candidates(pattern, answer) else {
@@ -152,6 +153,7 @@ pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<us
                 let next = positions.iter().copied().find(|&i| {
                     (if word.glued { follows(last, i) } else { i > last && i - last <= GAP_PER_WORD + 1 })
                         && answer.words[i].statement - answer.words[start].statement <= breaks
+                        && answer.words[i].sentence == answer.words[start].sentence
                 })?;
                 place.push(next);
             }

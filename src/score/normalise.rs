@@ -10,8 +10,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    base_form, cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_omission, is_preposition,
-    is_stop_word, number_word,
+    base_form, cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_omission,
+    is_preposition, is_stop_word, number_word,
 };
 use super::segment;
 
@@ -172,6 +172,13 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             match boundary {
                 Boundary::Sentence if !is_abbreviation(last) && !is_ellipsis(&folded, start) => {
                     at.end_sentence(&mut out.words);
+                }
+                Boundary::Clause
+                    if piece.contains(':') && at.dangling && out.words.len() == at.clause_start =>
+                {
+                    // "What you must never do: set verify=False" denies what the colon introduces.
+                    at.end_clause(&mut out.words);
+                    at.deny(false);
                 }
                 Boundary::Sentence | Boundary::Clause => at.end_clause(&mut out.words),
                 Boundary::None => {}
@@ -480,6 +487,10 @@ mod tests {
     #[test]
     fn non_denies_its_own_word_only() {
         assert_eq!(negated("non-idempotent methods should never be retried"), ["idempotent", "retried"]);
+        // A denial with nothing after it but a colon denies what the colon introduces.
+        assert_eq!(negated("What you must NOT do: disable verification"), ["disable", "verification"]);
+        assert!(negated("What you must do: disable verification").is_empty());
+        assert_eq!(negated("Retries are not needed: disable them"), ["retries", "needed"]);
         assert_eq!(negated("POST is non idempotent, PUT is"), ["idempotent"]);
     }
 
@@ -509,7 +520,10 @@ mod tests {
 
     #[test]
     fn irregular_past_forms_are_their_verbs() {
-        assert_eq!(words("the body is kept, the token was stolen"), words("the body is keep, the token was steal"));
+        assert_eq!(
+            words("the body is kept, the token was stolen"),
+            words("the body is keep, the token was steal")
+        );
         // "got" is left alone: it is not the GET method.
         assert_ne!(words("got"), words("GET"));
     }

@@ -2,7 +2,7 @@
 //! up to under a set of [`Weights`].
 
 use super::matcher::{Answer, occurrences, ordered_occurrences};
-use super::normalise::Tokens;
+use super::normalise::{Kind, Tokens};
 use super::roles::{self, Certainty, Side};
 use super::{Criterion, Misconception, Pattern, PointResult, Verdict, WrongResult};
 
@@ -325,6 +325,13 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
         ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
             // "instead of retrying at once" names the wrong thing as the one not to do.
             if place.iter().any(|&i| answer.words[i].mood.rejecting) {
+                return None;
+            }
+            // "307 temporary, 308 permanent" says nothing of 307 being permanent: another code
+            // between a claim's code and its other words starts another claim.
+            let codes = |i: usize| answer.words[i].kind == Kind::Code;
+            let (first, last) = (place[0], place[place.len() - 1]);
+            if place.iter().any(|&i| codes(i)) && (first..last).any(|i| codes(i) && !place.contains(&i)) {
                 return None;
             }
             let negated = place.iter().any(|&i| answer.words[i].negated);
