@@ -40,7 +40,7 @@ const NEGATION_CUES: &[&str] = &[
 #[rustfmt::skip]
 const CLAUSE_BREAKS: &[&str] = &[
     "but", "however", "although", "though", "whereas", "while", "because", "since", "so",
-    "therefore", "thus", "hence", "and", "then", "which", "unlike", "except", "rather", "vs", "versus",
+    "therefore", "thus", "hence", "and", "then", "unlike", "except", "rather", "vs", "versus",
 ];
 
 /// Words after `not` that cancel the negation ("not only … but also").

@@ -117,6 +117,9 @@ pub struct Mood {
     /// or not meant, so they state no wrong claim. Points still match them (measured: treating
     /// them as denied cost agreement).
     pub rejecting: bool,
+    /// The clause opens with "which" ("no-store, which lets the cache keep a copy"): it says
+    /// something of what the clause before it named.
+    pub relative: bool,
 }
 
 impl Cursor {
@@ -245,6 +248,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever") {
             at.mood.conditional = true;
+        }
+        if word == "which" && out.words.len() == at.clause_start {
+            at.mood.relative = true;
         }
         if matches!(word, "instead" | "rather" | "unlike") {
             at.mood.rejecting = true;

@@ -111,6 +111,15 @@ pub fn subject(
             return Some((side, Certainty::Clause));
         }
     }
+    // A clause opened by "which" is about the last term the clause before it named ("no-store,
+    // which lets the cache keep a copy").
+    if words[start].mood.relative
+        && let Some(&(_, side)) = mentions
+            .iter()
+            .rfind(|&&(at, _)| words[at].clause + 1 == clause && words[at].sentence == sentence)
+    {
+        return Some((side, Certainty::Clause));
+    }
     let here = mentions
         .iter()
         .rfind(|m| in_sentence(m) && before(m))
@@ -184,6 +193,27 @@ mod tests {
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
         }
+    }
+
+    #[test]
+    fn a_which_clause_is_about_the_term_before_it() {
+        let certainty = |answer: &str| {
+            let words = tokens(answer, false).words;
+            let index = Answer::new(&words);
+            let named = mentions(&sides(), &index);
+            let place = occurrences(&pattern("replaces whole resource").unwrap().words, &index).remove(0);
+            subject(&named, &index, &place, usize::MAX)
+        };
+        // Sure enough to call a swap on: the which-clause says it of PATCH.
+        assert_eq!(
+            certainty("Use PUT here, not PATCH, which replaces the whole resource"),
+            Some((1, Certainty::Clause))
+        );
+        // Without "which" the clause is not shown to be about PATCH.
+        assert_eq!(
+            certainty("Use PUT here, not PATCH, it replaces the whole resource"),
+            Some((1, Certainty::Sentence))
+        );
     }
 
     #[test]
