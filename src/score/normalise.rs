@@ -136,6 +136,19 @@ impl Cursor {
         self.clause_start = words.len();
     }
 
+    /// A colon ends a clause but passes on what is said of what it introduces: "what you must
+    /// never do: set verify=False" denies it, "the classic mistake: parsing before verifying"
+    /// names a thing not done.
+    fn end_clause_at_colon(&mut self, words: &mut [Token]) {
+        let deny = self.dangling && words.len() == self.clause_start;
+        let rejecting = self.mood.rejecting;
+        self.end_clause(words);
+        if deny {
+            self.deny(false);
+        }
+        self.mood.rejecting = rejecting;
+    }
+
     fn end_statement(&mut self, words: &mut [Token]) {
         self.statement += 1;
         self.end_clause(words);
@@ -176,13 +189,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 Boundary::Sentence if !is_abbreviation(last) && !is_ellipsis(&folded, start) => {
                     at.end_sentence(&mut out.words);
                 }
-                Boundary::Clause
-                    if piece.contains(':') && at.dangling && out.words.len() == at.clause_start =>
-                {
-                    // "What you must never do: set verify=False" denies what the colon introduces.
-                    at.end_clause(&mut out.words);
-                    at.deny(false);
-                }
+                Boundary::Clause if piece.contains(':') => at.end_clause_at_colon(&mut out.words),
                 Boundary::Sentence | Boundary::Clause => at.end_clause(&mut out.words),
                 Boundary::None => {}
             }
@@ -252,7 +259,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         if word == "which" && out.words.len() == at.clause_start {
             at.mood.relative = true;
         }
-        if matches!(word, "instead" | "rather" | "unlike") {
+        if matches!(word, "instead" | "rather" | "unlike") || names_a_mistake(previous, word) {
             at.mood.rejecting = true;
         }
         let function_word = is_stop_word(word) || is_clause_break(word);
@@ -389,6 +396,15 @@ fn boundary(piece: &str) -> Boundary {
     } else {
         Boundary::None
     }
+}
+
+/// Words after which a clause names a mistake rather than making a claim: "a common mistake is
+/// hard-coding the key", "I've seen teams return 200 for errors", "I once sent 403 for expired
+/// tokens".
+fn names_a_mistake(previous: &str, word: &str) -> bool {
+    matches!(word, "mistake" | "mistakes" | "misconception" | "misconceptions" | "pitfall" | "pitfalls")
+        || (word == "seen" && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
+        || (word == "once" && matches!(previous, "i" | "we"))
 }
 
 /// A pronoun fused with its verb, which opens a clause ("… it's not REST").

@@ -222,6 +222,8 @@ pub fn judge(
                 roles::subject(mentions, answer, &place, about).filter(|&(side, _)| side != about)
             });
             let rival = match subject {
+                // Named as a mistake ("I once sent 403 for expired tokens"), the claim is not made.
+                Some(_) if place.iter().any(|&i| answer.words[i].mood.rejecting) => continue,
                 // A rival named in the claim's own clause: the claim is made of it.
                 Some((side, Certainty::Clause)) => Some(side),
                 // A rival named elsewhere in the sentence may not be the subject ("in exchange
@@ -351,7 +353,7 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
 
 #[cfg(test)]
 mod tests {
-    use crate::bank::{Point, WrongClaim};
+    use crate::bank::{Contrast, Point, WrongClaim};
     use crate::score::{Rubric, Verdict};
 
     /// The verdict on a one-point rubric whose only phrasing is `phrasing`.
@@ -445,6 +447,33 @@ mod tests {
         let phrasing = "no Retry-After header";
         assert_eq!(wrong_claims(phrasing, "Respect Retry-After, and when there's no header, back off."), 0);
         assert_eq!(wrong_claims(phrasing, "Respond 429 with no Retry-After header."), 1);
+    }
+
+    #[test]
+    fn a_mistake_named_as_one_states_no_wrong_claim() {
+        let phrasing = "hard-code the secret";
+        assert_eq!(wrong_claims(phrasing, "Hard-code the secret in the source."), 1);
+        for answer in [
+            "A common mistake is to hard-code the secret.",
+            "The classic pitfall: hard-code the secret and push it.",
+            "I've seen teams hard-code the secret.",
+            "We once chose to hard-code the secret, and it leaked.",
+        ] {
+            assert_eq!(wrong_claims(phrasing, answer), 0, "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_mistake_named_as_one_is_no_swap() {
+        let contrast = [
+            Contrast { name: "401".into(), alternatives: vec!["401".into()] },
+            Contrast { name: "403".into(), alternatives: vec!["403".into()] },
+        ];
+        let point = Point { about: Some("401".into()), ..Point::term("expired token") };
+        let rubric = Rubric::compile(&[point], &contrast, &[]);
+        let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
+        assert_eq!(verdict("Send 403 for an expired token."), Verdict::Contradicted);
+        assert_eq!(verdict("I once sent 403 for an expired token."), Verdict::Missed);
     }
 
     #[test]
