@@ -20,6 +20,18 @@ pub fn lint(question: &Question) -> Vec<Finding> {
             let below = if single { format!("points[{i}]") } else { format!("points[{i}].any[{j}]") };
             findings.extend(phrasing(alternative, &below));
         }
+        for (j, word) in point.contrary.iter().enumerate() {
+            // One generic word is what a contrary word is ("fine"); only function words never match.
+            if tokens(word, false).words.is_empty() {
+                findings.push(Finding {
+                    below: format!("points[{i}].contrary[{j}]"),
+                    message: format!(
+                        "`{word}` is made only of function words, which the scorer drops from answers, so it never matches; write the verdict in a content word"
+                    ),
+                    warning: true,
+                });
+            }
+        }
     }
     for (i, claim) in question.wrong.iter().enumerate() {
         for (j, alternative) in claim.alternatives.iter().enumerate() {
@@ -145,6 +157,14 @@ mod tests {
 
     fn found(alternatives: &[&str], hint: &str) -> Vec<(String, bool)> {
         lint(&question(alternatives, hint)).into_iter().map(|f| (f.below, f.warning)).collect()
+    }
+
+    #[test]
+    fn contrary_words_made_only_of_function_words_are_warnings() {
+        let mut q = question(&["removing a field"], "Think of old clients.");
+        q.points[0].contrary = vec!["fine".into(), "it is".into()];
+        let found: Vec<String> = lint(&q).into_iter().map(|f| f.below).collect();
+        assert_eq!(found, ["points[0].contrary[1]"]);
     }
 
     #[test]
