@@ -104,6 +104,9 @@ struct Cursor {
     mood: Mood,
     /// The denial is a "no", which denies a noun rather than a verb and its phrase.
     of_noun: bool,
+    /// The clause opened with "without it": the clause after it says what would happen, not
+    /// what does ("without it, the app stores the password").
+    counterfactual: bool,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
@@ -130,7 +133,7 @@ impl Cursor {
             }
         }
         self.dangling = false;
-        self.mood = Mood::default();
+        self.mood = Mood { rejecting: std::mem::take(&mut self.counterfactual), ..Mood::default() };
         self.clause += 1;
         self.reach = 0;
         self.clause_start = words.len();
@@ -155,6 +158,7 @@ impl Cursor {
     }
 
     fn end_sentence(&mut self, words: &mut [Token]) {
+        self.counterfactual = false;
         self.sentence += 1;
         self.end_statement(words);
     }
@@ -261,6 +265,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         if matches!(word, "instead" | "rather" | "unlike") || names_a_mistake(previous, word) {
             at.mood.rejecting = true;
+        }
+        if previous == "without" && is_pronoun(word) && out.words.len() == at.clause_start + 1 {
+            at.mood.rejecting = true;
+            at.counterfactual = true;
         }
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
@@ -405,6 +413,11 @@ fn names_a_mistake(previous: &str, word: &str) -> bool {
     matches!(word, "mistake" | "mistakes" | "misconception" | "misconceptions" | "pitfall" | "pitfalls")
         || (word == "seen" && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
+}
+
+/// A pronoun that stands for something named before ("without it", "without that").
+fn is_pronoun(word: &str) -> bool {
+    matches!(word, "it" | "this" | "that" | "them" | "these" | "those")
 }
 
 /// A pronoun fused with its verb, which opens a clause ("… it's not REST").

@@ -464,6 +464,16 @@ mod tests {
     }
 
     #[test]
+    fn what_would_happen_without_it_states_no_wrong_claim() {
+        let phrasing = "app stores the password";
+        assert_eq!(wrong_claims(phrasing, "Without it, the app stores the password."), 0);
+        assert_eq!(wrong_claims(phrasing, "Without it the app stores the password."), 0);
+        // Only the clause after it, and only in its sentence.
+        assert_eq!(wrong_claims(phrasing, "Without it, nothing works. The app stores the password."), 1);
+        assert_eq!(wrong_claims(phrasing, "Without OAuth, the app stores the password."), 1);
+    }
+
+    #[test]
     fn a_mistake_named_as_one_is_no_swap() {
         let contrast = [
             Contrast { name: "401".into(), alternatives: vec!["401".into()] },
