@@ -266,7 +266,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         if matches!(word, "instead" | "rather" | "unlike") || names_a_mistake(previous, word) {
             at.mood.rejecting = true;
         }
-        if previous == "without" && is_pronoun(word) && out.words.len() == at.clause_start + 1 {
+        if previous == "without" && is_object_pronoun(word) && out.words.len() == at.clause_start + 1 {
             at.mood.rejecting = true;
             at.counterfactual = true;
         }
@@ -415,11 +415,6 @@ fn names_a_mistake(previous: &str, word: &str) -> bool {
         || (word == "once" && matches!(previous, "i" | "we"))
 }
 
-/// A pronoun that stands for something named before ("without it", "without that").
-fn is_pronoun(word: &str) -> bool {
-    matches!(word, "it" | "this" | "that" | "them" | "these" | "those")
-}
-
 /// A pronoun fused with its verb, which opens a clause ("… it's not REST").
 fn starts_consequent(piece: &str) -> bool {
     piece.split_once(['\'', '\u{2019}']).is_some_and(|(pronoun, verb)| {
@@ -429,6 +424,12 @@ fn starts_consequent(piece: &str) -> bool {
 
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "it" | "they" | "you" | "we" | "this" | "that" | "there")
+}
+
+/// A pronoun after a preposition that stands for something named before ("without it", "without
+/// them"): unlike [`is_subject_pronoun`], never a person or *there*.
+fn is_object_pronoun(word: &str) -> bool {
+    matches!(word, "it" | "this" | "that" | "them" | "these" | "those")
 }
 
 /// Verbs that follow a subject at the start of a main clause.
