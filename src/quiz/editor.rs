@@ -80,9 +80,13 @@ impl LineEditor {
         }
     }
 
-    /// A burst of events has been read: an Esc with nothing after it stands alone.
+    /// A burst of events has been read: an Esc with nothing after it stands alone, but a
+    /// function key's sequence already begun (Esc `O`) may end in the next burst on a busy
+    /// machine.
     pub fn end_of_burst(&mut self) {
-        self.escape = Escape::None;
+        if matches!(self.escape, Escape::Started) {
+            self.escape = Escape::None;
+        }
         self.input();
     }
 
@@ -225,5 +229,21 @@ mod tests {
         editor.handle(&key(KeyCode::Esc, KeyModifiers::NONE));
         typed(&mut editor, "OPx");
         assert_eq!(editor.value(), "x");
+    }
+
+    #[test]
+    fn a_function_key_split_over_two_bursts_inserts_nothing() {
+        let mut editor = LineEditor::default();
+        editor.handle(&key(KeyCode::Esc, KeyModifiers::NONE));
+        typed(&mut editor, "O");
+        editor.end_of_burst();
+        typed(&mut editor, "P:skip");
+        assert_eq!(editor.value(), ":skip");
+        // An Esc alone at the end of a burst still stands alone.
+        let mut editor = LineEditor::default();
+        editor.handle(&key(KeyCode::Esc, KeyModifiers::NONE));
+        editor.end_of_burst();
+        typed(&mut editor, "OP");
+        assert_eq!(editor.value(), "OP");
     }
 }
