@@ -36,7 +36,7 @@ fn descend(rows: &[RowEvidence], mut weights: Weights) -> Weights {
     let steps = |from: f64, to: f64, n: usize| -> Vec<f64> {
         (0..n).map(|i| from + (to - from) * i as f64 / (n - 1) as f64).collect()
     };
-    let axes: [(Setter, Vec<f64>); 9] = [
+    let axes: [(Setter, Vec<f64>); 11] = [
         (|w, v| w.curve = v, steps(0.3, 1.0, 15)),
         (|w, v| w.threshold = v, steps(0.0, 0.3, 13)),
         (|w, v| w.blend = v, steps(0.0, 1.0, 21)),
@@ -45,6 +45,8 @@ fn descend(rows: &[RowEvidence], mut weights: Weights) -> Weights {
         (|w, v| w.wrong_claim = v, steps(0.1, 0.7, 13)),
         (|w, v| w.statement_share = v, steps(0.05, 0.4, 8)),
         (|w, v| w.statement_floor = v, steps(0.1, 1.0, 10)),
+        (|w, v| w.elsewhere_margin = v, steps(0.1, 0.6, 6)),
+        (|w, v| w.elsewhere_span = v, steps(0.1, 0.5, 5)),
         (|w, v| w.curve = v, steps(0.3, 1.0, 15)),
     ];
     for _round in 0..6 {

@@ -31,6 +31,11 @@ fn stand_in(c: char) -> char {
     }
 }
 
+/// Inert copies of a bank's questions (see [`question`]).
+pub fn questions(questions: &[Question]) -> Vec<Question> {
+    questions.iter().map(question).collect()
+}
+
 /// A copy of `question` whose shown text is inert (scoring reads the same words).
 pub fn question(question: &Question) -> Question {
     let mut q = question.clone();

@@ -113,3 +113,17 @@ fn a_denial_inside_a_condition_states_no_wrong_claim() {
     let wrong = assess("design-rate-limit-responses", "Answer 429 with no Retry-After header.");
     assert_eq!(wrong_claims(&wrong), ["Keep the limits hidden from clients"], "{wrong:#}");
 }
+
+#[test]
+fn a_good_answer_to_a_neighbouring_question_scores_low_and_names_that_question() {
+    let answer = "An expired or missing token gets 401 Unauthorized with a WWW-Authenticate header, and the \
+                  client should refresh its credentials and retry. A valid token without permission for the \
+                  resource gets 403 Forbidden, and retrying with the same credentials will not help.";
+    let own = assess("http-401-vs-403", answer);
+    assert!(score(&own) >= 70, "{own:#}");
+    assert!(own["answers_instead"].is_null(), "{own:#}");
+    // Asked what the status classes mean, it answers the neighbouring question, and is told so.
+    let elsewhere = assess("http-status-classes", answer);
+    assert!(score(&elsewhere) <= 15, "{elsewhere:#}");
+    assert_eq!(elsewhere["answers_instead"]["id"], "http-401-vs-403", "{elsewhere:#}");
+}

@@ -24,7 +24,6 @@ use crate::bank::{self, Bank, BankSource, Question};
 use crate::cli::{Cli, ColorChoice, Command, Global, QuizArgs, ReportFormat};
 use crate::quiz::plan::PlanError;
 use crate::report::Format;
-use crate::score::Vocabulary;
 
 /// How the process ends: the exit status of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,17 +131,6 @@ fn source(global: &Global) -> BankSource {
 
 fn load_bank(global: &Global) -> Result<Bank> {
     bank::load(&source(global)).context("cannot load the question bank")
-}
-
-/// The bank's vocabulary when one of `asked` derives its points from its answer; otherwise an
-/// empty one, since questions with explicit points never use it (and building it means
-/// normalising every answer of the bank).
-fn vocabulary_for<'a>(bank: &Bank, asked: impl IntoIterator<Item = &'a Question>) -> Vocabulary {
-    if asked.into_iter().any(|q| q.points.is_empty()) {
-        Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()))
-    } else {
-        Vocabulary::default()
-    }
 }
 
 /// The question with this id, or an error naming the closest id.

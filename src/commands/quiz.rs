@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 use super::history::{HistoryLog, open_history};
 use super::output::Target;
 use super::screen::{limits_note, refuse_a_folder_on_stdin, screen};
-use super::{Exit, bank_description, report_format, vocabulary_for};
+use super::{Exit, bank_description, report_format};
 use crate::bank::{Bank, Question};
 use crate::cli::{Global, QuizArgs};
 use crate::history::stats::{cards, recency};
@@ -30,6 +30,7 @@ use crate::quiz::terminal::Terminal;
 use crate::quiz::timer::{Limits, SystemClock};
 use crate::render::{feedback, plural, terminal_width};
 use crate::report::{Format, QuestionResult, Report, SessionInfo, text};
+use crate::score::Examiner;
 
 /// The questions of a session and how they were chosen.
 struct Plan<'a> {
@@ -130,22 +131,17 @@ fn ask(
         let planned = plan.questions.iter().map(|q| unanswered(q)).collect();
         log.append(&Entry::Start { session: plan.info.clone(), planned });
     }
-    let vocabulary = vocabulary_for(bank, plan.questions.iter().copied());
+    // Scored against inert copies too, so the feedback's labels and corrections are shown inert.
+    let scored = inert::questions(&bank.questions);
+    let examiner = Examiner::new(&scored);
     let mut record_answer = |question: &Question, record: &session::Record| {
         if let Some(log) = history.as_deref_mut() {
             let answer = QuestionResult::new(question, record);
             log.append(&Entry::Answer { session: session.clone(), answer });
         }
     };
-    let finished = session::run(
-        &plan.questions,
-        &vocabulary,
-        responder,
-        &SystemClock,
-        settings,
-        out,
-        &mut record_answer,
-    )?;
+    let finished =
+        session::run(&plan.questions, &examiner, responder, &SystemClock, settings, out, &mut record_answer)?;
     if let Some(log) = history {
         let (interrupted, elapsed) = (finished.interrupted, finished.elapsed);
         log.append(&Entry::End { session: session.clone(), interrupted, elapsed });

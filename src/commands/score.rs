@@ -9,7 +9,7 @@ use crate::bank::Bank;
 use crate::cli::OutputFormat;
 use crate::inert::{self, inert};
 use crate::render::{feedback, terminal_width};
-use crate::score::{MAX_TEXT_BYTES, Rubric};
+use crate::score::{Examiner, MAX_TEXT_BYTES};
 
 pub fn run(
     bank: &Bank,
@@ -24,10 +24,10 @@ pub fn run(
         Some(answer) => answer,
         None => read_stdin(err)?,
     };
-    let vocabulary = super::vocabulary_for(bank, [question]);
     // Control characters are shown inert in the feedback (the words scored are the same).
+    let scored = inert::questions(&bank.questions);
     let shown = inert::question(question);
-    let assessment = Rubric::for_question(&shown, &vocabulary).assess(&inert(&answer));
+    let assessment = Examiner::new(&scored).assess(&shown, &inert(&answer));
     match format {
         OutputFormat::Json => {
             let json = serde_json::json!({
@@ -35,6 +35,7 @@ pub fn run(
                 "score": assessment.score,
                 "points": assessment.points,
                 "wrong": assessment.wrong,
+                "answers_instead": assessment.answers_instead,
             });
             writeln!(out, "{json}")?;
         }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Bank;
-use crate::score::{Evidence, Rubric, Vocabulary, Weights};
+use crate::score::{Evidence, Examiner, Rubric, Vocabulary, Weights};
 
 /// One graded answer (the format of `shared/asag/README.md`).
 #[derive(Debug, Clone, Deserialize)]
@@ -157,28 +157,28 @@ pub fn evidence_rows(
 ) -> Result<Vec<RowEvidence>, RowError> {
     let references: HashSet<&str> = rows.iter().flat_map(|(_, r)| references_of(r)).collect();
     let file_vocabulary = Vocabulary::from_documents(references.iter().copied());
-    let bank_vocabulary = Vocabulary::from_documents(bank.questions.iter().map(|q| q.answer.as_str()));
+    let examiner = Examiner::new(&bank.questions);
     let mut rubrics: HashMap<(String, String), Vec<Rubric>> = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for (line, row) in rows {
         let prompt = row.question.clone().unwrap_or_default();
         let refs: Vec<&str> = references_of(row).collect();
-        let key = (row.question_id.clone().unwrap_or_default(), refs.join("\n"));
-        if !rubrics.contains_key(&key) {
-            let compiled = if refs.is_empty() {
-                let id = row.question_id.clone().unwrap_or_default();
-                let question = bank.question(&id).ok_or(RowError::NoReference { line: *line, id })?;
-                vec![Rubric::for_question(question, &bank_vocabulary)]
-            } else {
+        let evidence = if refs.is_empty() {
+            let id = row.question_id.clone().unwrap_or_default();
+            let question = bank.question(&id).ok_or(RowError::NoReference { line: *line, id })?;
+            vec![examiner.judge(question, &row.answer).1]
+        } else {
+            let key = (row.question_id.clone().unwrap_or_default(), refs.join("\n"));
+            let compiled = rubrics.entry(key).or_insert_with(|| {
                 refs.iter().map(|r| Rubric::derived(&prompt, r, &file_vocabulary)).collect()
-            };
-            rubrics.insert(key.clone(), compiled);
-        }
+            });
+            compiled.iter().map(|r| r.judge(&row.answer).1).collect()
+        };
         out.push(RowEvidence {
             id: row.id.clone().unwrap_or_else(|| format!("line {line}")),
             kind: row.kind.clone(),
             grade: row.grade / row.max_grade,
-            evidence: rubrics[&key].iter().map(|r| r.judge(&row.answer).1).collect(),
+            evidence,
         });
         tick();
     }

@@ -9,7 +9,7 @@ use super::timer::{Clock, Deadline, Limits};
 use crate::bank::{Difficulty, Question};
 use crate::inert::inert_line;
 use crate::render::feedback;
-use crate::score::{Assessment, Rubric, Vocabulary};
+use crate::score::{Assessment, Examiner};
 
 /// What became of a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +108,7 @@ pub struct FinishedSession {
 /// question as soon as it is answered, skipped or timed out (the history keeps it from there).
 pub fn run(
     questions: &[&Question],
-    vocabulary: &Vocabulary,
+    examiner: &Examiner<'_>,
     responder: &mut dyn Responder,
     clock: &dyn Clock,
     settings: Settings,
@@ -154,8 +154,7 @@ pub fn run(
                 break;
             }
         };
-        let assessment =
-            (status != Status::Skipped).then(|| Rubric::for_question(question, vocabulary).assess(&answer));
+        let assessment = (status != Status::Skipped).then(|| examiner.assess(question, &answer));
         let record = record(question, answer, status, assessment, elapsed);
         // Recorded before the feedback is shown: from here on the answer survives a crash.
         on_record(question, &record);
@@ -264,11 +263,11 @@ mod tests {
         let settings = Settings { limits, exam: false, shown, width: 80 };
         let mut out = Vec::new();
         let mut seen = Vec::new();
-        let outcome =
-            run(&refs, &Vocabulary::default(), &mut responder, &clock, settings, &mut out, &mut |_, r| {
-                seen.push(r.id.clone());
-            })
-            .unwrap();
+        let examiner = Examiner::new(&questions);
+        let outcome = run(&refs, &examiner, &mut responder, &clock, settings, &mut out, &mut |_, r| {
+            seen.push(r.id.clone());
+        })
+        .unwrap();
         let asked: Vec<String> =
             outcome.records.iter().filter(|r| r.status != Status::Unanswered).map(|r| r.id.clone()).collect();
         assert_eq!(seen, asked, "every asked question is seen as it is recorded, and only those");
@@ -283,7 +282,8 @@ mod tests {
     fn records_answers_skips_and_the_unasked() {
         let (outcome, _) = session(vec![Reply::Answer("GET".into()), Reply::Skip], Limits::default(), 5);
         assert_eq!(statuses(&outcome), [Status::Answered, Status::Skipped, Status::Unanswered]);
-        let expected = Rubric::for_question(&question("a"), &Vocabulary::default()).assess("GET").score;
+        let questions = [question("a")];
+        let expected = Examiner::new(&questions).assess(&questions[0], "GET").score;
         assert!(expected > 0, "half the points covered scores something");
         assert_eq!(outcome.records[0].counted_score(), Some(expected));
         assert_eq!(outcome.records[0].elapsed, Duration::from_secs(5));

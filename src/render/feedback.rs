@@ -7,6 +7,7 @@ use console::style;
 
 use super::{BAR_WIDTH, bar, indented, score_style};
 use crate::bank::Question;
+use crate::inert::inert;
 use crate::score::{Assessment, Verdict};
 
 /// The feedback block, wrapped to `width`; `with_model_answer` appends the model answer.
@@ -19,6 +20,14 @@ pub fn render(question: &Question, assessment: &Assessment, with_model_answer: b
         bar(score, BAR_WIDTH),
         score_style(score).bold().apply_to(format!("{score:>3}/100"))
     );
+    if let Some(other) = &assessment.answers_instead {
+        let _ = writeln!(out, "{}", style("This reads as an answer to another question:").yellow().bold());
+        let _ = writeln!(
+            out,
+            "{}",
+            indented(&inert(&format!("{} ({})", other.prompt.trim(), other.id)), width, 2)
+        );
+    }
     for (verdict, mark, heading) in [
         (Verdict::Covered, style("✓").green(), "Covered"),
         (Verdict::Contradicted, style("✗").red(), "Contradicted"),

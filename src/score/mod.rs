@@ -5,6 +5,7 @@
 //! and its measured agreement.
 
 mod derive;
+mod examiner;
 mod lexicon;
 mod lint;
 mod matcher;
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 use crate::bank::{Contrast, Point, Question, WrongClaim};
 pub use derive::Vocabulary;
+pub use examiner::{Elsewhere, Examiner};
 pub use lint::{MAX_HINT_SCORE, lint};
 use matcher::Answer;
 pub use normalise::{MAX_TEXT_BYTES, Tokens, tokens};
@@ -117,6 +119,10 @@ pub struct Assessment {
     pub score: u8,
     pub points: Vec<PointResult>,
     pub wrong: Vec<WrongResult>,
+    /// Another question of the topic the answer reads as an answer to, when it fits that one far
+    /// better than its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers_instead: Option<Elsewhere>,
 }
 
 impl Assessment {
@@ -196,21 +202,26 @@ impl Rubric {
     pub fn judge(&self, answer: &str) -> (Assessment, Evidence) {
         let text = tokens(answer, false);
         let aliases = thesaurus::aliases(&text.words);
-        let index = Answer::with_aliases(&text.words, &aliases);
-        let mentions = roles::mentions(&self.sides, &index);
+        self.judge_words(&text, &Answer::with_aliases(&text.words, &aliases))
+    }
+
+    /// [`Rubric::judge`] of an answer already normalised and indexed, to judge it against
+    /// several rubrics.
+    fn judge_words(&self, text: &Tokens, index: &Answer<'_>) -> (Assessment, Evidence) {
+        let mentions = roles::mentions(&self.sides, index);
         let points: Vec<PointResult> =
-            self.criteria.iter().map(|c| verdict::judge(c, &self.sides, &mentions, &index)).collect();
+            self.criteria.iter().map(|c| verdict::judge(c, &self.sides, &mentions, index)).collect();
         let wrong: Vec<WrongResult> =
-            self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, &index)).collect();
-        let model = (!self.model.is_empty()).then(|| verdict::model_coverage(&self.model, &index));
+            self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, index)).collect();
+        let model = (!self.model.is_empty()).then(|| verdict::model_coverage(&self.model, index));
         // A short note that says something of the contrasted terms states facts in shorthand (a
         // note is a few dozen words at most, so counting its clauses costs little).
         let note = text.is_note() && {
-            let about_terms = roles::clauses_about_terms(&self.sides, &index);
+            let about_terms = roles::clauses_about_terms(&self.sides, index);
             about_terms >= 2 && 2 * about_terms >= text.items()
         };
-        let evidence = Evidence::new(&points, model, wrong.len(), &text, note, self.derived);
-        (Assessment { score: evidence.fitted_score(), points, wrong }, evidence)
+        let evidence = Evidence::new(&points, model, wrong.len(), text, note, self.derived);
+        (Assessment { score: evidence.fitted_score(), points, wrong, answers_instead: None }, evidence)
     }
 }
 

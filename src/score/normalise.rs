@@ -163,6 +163,29 @@ impl Cursor {
         self.end_statement(words);
     }
 
+    /// Punctuation and signs between words: the boundaries they end, the "=" of notes, and a
+    /// sign that a "no" denies.
+    fn between_words(&mut self, text: &str, start: usize, piece: &str, last: &str, out: &mut Tokens) {
+        if is_copula_sign(piece) {
+            // Notes write "level 0 = one endpoint": the sign is the statement's verb.
+            out.function_words += 1;
+        } else if self.of_noun && self.reach == NEGATION_REACH && is_symbol(piece) {
+            // "an email with no @ or a close date before the create date": the "no" denies
+            // the sign it stands before, not the words after it.
+            self.reach = 0;
+            self.dangling = false;
+        }
+        let boundary = if is_spaced_dash(text, start, piece) { Boundary::Clause } else { boundary(piece) };
+        match boundary {
+            Boundary::Sentence if !is_abbreviation(last) && !is_ellipsis(text, start) => {
+                self.end_sentence(&mut out.words);
+            }
+            Boundary::Clause if piece.contains(':') => self.end_clause_at_colon(&mut out.words),
+            Boundary::Sentence | Boundary::Clause => self.end_clause(&mut out.words),
+            Boundary::None => {}
+        }
+    }
+
     /// A denial; `alternative` for "or not" ("cacheable or not"), which denies nothing said.
     fn deny(&mut self, alternative: bool) {
         self.reach = NEGATION_REACH;
@@ -183,20 +206,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let mut kept_end = None;
     for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
-            if is_copula_sign(piece) {
-                // Notes write "level 0 = one endpoint": the sign is the statement's verb.
-                out.function_words += 1;
-            }
-            let boundary =
-                if is_spaced_dash(&folded, start, piece) { Boundary::Clause } else { boundary(piece) };
-            match boundary {
-                Boundary::Sentence if !is_abbreviation(last) && !is_ellipsis(&folded, start) => {
-                    at.end_sentence(&mut out.words);
-                }
-                Boundary::Clause if piece.contains(':') => at.end_clause_at_colon(&mut out.words),
-                Boundary::Sentence | Boundary::Clause => at.end_clause(&mut out.words),
-                Boundary::None => {}
-            }
+            at.between_words(&folded, start, piece, last, &mut out);
             continue;
         };
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
@@ -411,7 +421,8 @@ fn boundary(piece: &str) -> Boundary {
 /// tokens".
 fn names_a_mistake(previous: &str, word: &str) -> bool {
     matches!(word, "mistake" | "mistakes" | "misconception" | "misconceptions" | "pitfall" | "pitfalls")
-        || (word == "seen" && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
+        || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
+            && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
 }
 
@@ -464,6 +475,11 @@ fn is_spaced_dash(text: &str, start: usize, piece: &str) -> bool {
     matches!(piece, "-" | "--" | "\u{2013}") && text[..start].ends_with(char::is_whitespace)
 }
 
+/// A sign that stands for a thing ("no @", "no #"), not punctuation between words.
+fn is_symbol(piece: &str) -> bool {
+    matches!(piece, "@" | "#" | "$" | "%" | "&" | "*" | "+" | "<" | ">" | "~" | "^" | "|")
+}
+
 /// Signs that notes use for "is" or "means".
 fn is_copula_sign(piece: &str) -> bool {
     matches!(piece, "=" | "\u{2192}" | "\u{21d2}")
@@ -511,6 +527,14 @@ mod tests {
         assert!(!tokens("PUT", false).is_note());
         // A run of terms with no break is not shorthand either.
         assert!(!tokens("replace omitted partial PUT idempotent PATCH JSON Patch", false).is_note());
+    }
+
+    #[test]
+    fn no_before_a_sign_denies_the_sign_only() {
+        assert!(negated("an email with no @ or a close date before the create date").is_empty());
+        assert_eq!(negated("an email with no domain or a close date"), ["domain", "close", "date"]);
+        // Other signs between words are not the thing denied.
+        assert_eq!(negated("no = sign"), ["sign"]);
     }
 
     #[test]

@@ -29,6 +29,11 @@ pub struct Weights {
     pub statement_share: f64,
     /// The least that scaling leaves of a score.
     pub statement_floor: f64,
+    /// How much more relevant to another question of the topic than to its own an answer may
+    /// be (0–1) before it is taken for an answer to that question.
+    pub elsewhere_margin: f64,
+    /// Past the margin, the score falls to nothing over this much more relevance.
+    pub elsewhere_span: f64,
 }
 
 impl Weights {
@@ -43,6 +48,8 @@ impl Weights {
         wrong_claim: 0.6,
         statement_share: 0.2,
         statement_floor: 0.2,
+        elsewhere_margin: 0.2,
+        elsewhere_span: 0.2,
     };
 
     /// For questions whose points are derived from the model answer: coverage of many single
@@ -56,6 +63,8 @@ impl Weights {
         wrong_claim: 0.6,
         statement_share: 0.2,
         statement_floor: 0.8,
+        elsewhere_margin: 0.2,
+        elsewhere_span: 0.2,
     };
 }
 
@@ -65,6 +74,9 @@ impl Weights {
 pub struct Evidence {
     /// Covered weight of the points (bonus included) over their total weight, at most 1.
     pub coverage: f64,
+    /// The same with contradicted points counted: how much of the question the answer speaks
+    /// to, rightly or wrongly.
+    pub addressed: f64,
     /// The same over the model answer's words, when the question has points of its own, with the
     /// share of their weight the answer denies.
     pub model_coverage: Option<(f64, f64)>,
@@ -75,6 +87,9 @@ pub struct Evidence {
     pub statement_share: f64,
     /// Whether the points were derived from the model answer (scored under [`Weights::DERIVED`]).
     pub derived: bool,
+    /// How much more relevant the answer is to the likeliest other question of its topic than
+    /// to its own (0 when less, or when there is none): see [`Evidence::relevance`].
+    pub elsewhere: f64,
 }
 
 impl Evidence {
@@ -104,17 +119,46 @@ impl Evidence {
         };
         Evidence {
             coverage: coverage(points),
+            addressed: addressed(points),
             model_coverage,
             contradicted,
             wrong_claims,
             statement_share,
             derived,
+            elsewhere: 0.0,
         }
+    }
+
+    /// Whether the answer is taken for an answer to another question.
+    pub fn answers_elsewhere(&self) -> bool {
+        self.elsewhere > self.weights().elsewhere_margin
+    }
+
+    /// How much the answer speaks to its question, rightly or wrongly (0–1): the score with
+    /// contradicted points counted as covered and nothing taken off. An answer that inverts the
+    /// question's facts is still about it; an answer to another question is not.
+    pub fn relevance(&self) -> f64 {
+        let weights = self.weights();
+        let coverage = match self.model_coverage {
+            Some((model, _)) => weights.blend * self.addressed + (1.0 - weights.blend) * model,
+            None => self.addressed,
+        };
+        let coverage = ((coverage - weights.threshold) / (1.0 - weights.threshold)).max(0.0);
+        coverage.powf(weights.curve) * self.statement(weights)
+    }
+
+    fn statement(&self, weights: &Weights) -> f64 {
+        (self.statement_share / weights.statement_share).clamp(weights.statement_floor, 1.0)
     }
 
     /// 0–100, under the weights fitted for this kind of rubric.
     pub fn fitted_score(&self) -> u8 {
-        self.score(if self.derived { &Weights::DERIVED } else { &Weights::POINTS })
+        self.score(self.weights())
+    }
+
+    /// The weights fitted for this kind of rubric.
+    fn weights(&self) -> &'static Weights {
+        if self.derived { &Weights::DERIVED } else { &Weights::POINTS }
     }
 
     /// 0–100.
@@ -127,11 +171,13 @@ impl Evidence {
             None => self.coverage,
         };
         let coverage = ((coverage - weights.threshold) / (1.0 - weights.threshold)).max(0.0);
-        let statement = (self.statement_share / weights.statement_share).clamp(weights.statement_floor, 1.0);
         let penalty =
             self.contradicted.iter().map(|w| weights.contradiction * w.clamp(0.5, 2.0)).sum::<f64>()
                 + weights.wrong_claim * self.wrong_claims as f64;
-        let score = coverage.powf(weights.curve) * statement - penalty;
+        // An answer to another question earns little here, however much it shares with this one.
+        let here =
+            1.0 - ((self.elsewhere - weights.elsewhere_margin) / weights.elsewhere_span).clamp(0.0, 1.0);
+        let score = coverage.powf(weights.curve) * self.statement(weights) * here - penalty;
         (100.0 * score).round().clamp(0.0, 100.0) as u8
     }
 }
@@ -181,9 +227,18 @@ pub fn model_coverage(criteria: &[Criterion], answer: &Answer<'_>) -> (f64, f64)
 
 /// Covered weight (bonus points included) over the weight of the points that count, at most 1.
 pub fn coverage(points: &[PointResult]) -> f64 {
+    share(points, |verdict| verdict == Verdict::Covered)
+}
+
+/// Covered or contradicted weight over the weight of the points that count, at most 1.
+fn addressed(points: &[PointResult]) -> f64 {
+    share(points, |verdict| verdict != Verdict::Missed)
+}
+
+fn share(points: &[PointResult], counts: impl Fn(Verdict) -> bool) -> f64 {
     let total: f64 = points.iter().filter(|p| !p.bonus).map(|p| p.weight).sum();
-    let covered: f64 = points.iter().filter(|p| p.verdict == Verdict::Covered).map(|p| p.weight).sum();
-    if total <= 0.0 { 0.0 } else { (covered / total).min(1.0) }
+    let counted: f64 = points.iter().filter(|p| counts(p.verdict)).map(|p| p.weight).sum();
+    if total <= 0.0 { 0.0 } else { (counted / total).min(1.0) }
 }
 
 /// Judges one point: covered when a phrasing is found with the point's polarity and about the
@@ -336,6 +391,15 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             if place.iter().any(|&i| codes(i)) && (first..last).any(|i| codes(i) && !place.contains(&i)) {
                 return None;
             }
+            // "201 created (with a Location header), 204 no body": a code that opens a clause
+            // starts an item of its own, which takes no words from the items before it.
+            let opens_clause = |i: usize| i == 0 || answer.words[i - 1].clause != answer.words[i].clause;
+            if place
+                .iter()
+                .any(|&c| codes(c) && opens_clause(c) && answer.words[first].clause != answer.words[c].clause)
+            {
+                return None;
+            }
             let negated = place.iter().any(|&i| answer.words[i].negated);
             // "when there's no Retry-After header, back off" states a condition, not the claim
             // that none should be sent.
@@ -457,6 +521,8 @@ mod tests {
             "A common mistake is to hard-code the secret.",
             "The classic pitfall: hard-code the secret and push it.",
             "I've seen teams hard-code the secret.",
+            "I've reviewed scripts that hard-code the secret.",
+            "We've inherited services that hard-code the secret.",
             "We once chose to hard-code the secret, and it leaked.",
         ] {
             assert_eq!(wrong_claims(phrasing, answer), 0, "{answer}");
@@ -484,6 +550,18 @@ mod tests {
         let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
         assert_eq!(verdict("Send 403 for an expired token."), Verdict::Contradicted);
         assert_eq!(verdict("I once sent 403 for an expired token."), Verdict::Missed);
+    }
+
+    #[test]
+    fn a_code_that_opens_a_clause_takes_no_words_from_the_clause_before() {
+        let phrasing = "Location in the 204";
+        assert_eq!(
+            wrong_claims(phrasing, "201 created (with a Location header), 204 success with no body."),
+            0
+        );
+        assert_eq!(wrong_claims(phrasing, "201 created, Location, 204 success."), 0);
+        assert_eq!(wrong_claims(phrasing, "Put the Location in the 204 response."), 1);
+        assert_eq!(wrong_claims(phrasing, "We send Location headers in a 204."), 1);
     }
 
     #[test]
