@@ -1,12 +1,13 @@
 //! Scoring speed: one ~40-word answer against a six-point rubric and against a built-in
 //! comparison question (points, contrasted terms, wrong claims, model-answer blend), a long
-//! hostile answer, and rubric compilation.
+//! hostile answer, rubric compilation, and a whole examination (the answer's own question and
+//! its neighbours, as `quiz` and `score` run it).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rehearse::bank::{Point, load_builtin};
-use rehearse::score::{Rubric, Vocabulary, tokens};
+use rehearse::score::{Examiner, Rubric, Vocabulary, tokens};
 
 const ANSWER: &str = "GET and PUT are idempotent, as is DELETE, so a client can safely retry them after a \
 timeout. POST isn't idempotent: a retried POST may create duplicate records unless the server \
@@ -57,6 +58,11 @@ fn scoring(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("5,000 typos against a 5,000-word model answer", |b| {
         b.iter(|| against_itself.assess(black_box(&typos)));
+    });
+    let examiner = Examiner::new(&bank.questions);
+    let retries = bank.question("trouble-timeouts").expect("a built-in question");
+    group.bench_function("40-word answer, examined with its neighbours (trouble-timeouts)", |b| {
+        b.iter(|| examiner.assess(retries, black_box(ANSWER)));
     });
     group.sample_size(100);
     group.bench_function("normalise the answer only", |b| b.iter(|| tokens(black_box(ANSWER), false)));

@@ -54,6 +54,9 @@ impl<'b> Examiner<'b> {
             return Rubric::for_question(question, self.vocabulary(question)).judge_words(&text, &index);
         };
         let (mut assessment, mut evidence) = self.rubric(own).judge_words(&text, &index);
+        if !evidence.may_answer_elsewhere() {
+            return (assessment, evidence);
+        }
         let relevance = evidence.relevance();
         let likeliest = (0..self.questions.len())
             .filter(|&other| other != own && self.questions[other].topic == question.topic)

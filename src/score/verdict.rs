@@ -134,6 +134,12 @@ impl Evidence {
         self.elsewhere > self.weights().elsewhere_margin
     }
 
+    /// Whether another question could fit the answer better by more than the margin: not when
+    /// it speaks to its own question so fully that no relevance (at most 1) is that far above.
+    pub fn may_answer_elsewhere(&self) -> bool {
+        self.relevance() + self.weights().elsewhere_margin < 1.0
+    }
+
     /// How much the answer speaks to its question, rightly or wrongly (0–1): the score with
     /// contradicted points counted as covered and nothing taken off. An answer that inverts the
     /// question's facts is still about it; an answer to another question is not.
