@@ -60,7 +60,7 @@ impl<'b> Examiner<'b> {
         let relevance = evidence.relevance();
         let likeliest = (0..self.questions.len())
             .filter(|&other| other != own && self.questions[other].topic == question.topic)
-            .map(|other| (other, self.rubric(other).judge_words(&text, &index).1.relevance()))
+            .map(|other| (other, self.rubric(other).relevance(&text, &index)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((other, elsewhere)) = likeliest.filter(|&(_, r)| r > relevance) {
             evidence.elsewhere = elsewhere - relevance;

@@ -208,11 +208,24 @@ impl Rubric {
     /// [`Rubric::judge`] of an answer already normalised and indexed, to judge it against
     /// several rubrics.
     fn judge_words(&self, text: &Tokens, index: &Answer<'_>) -> (Assessment, Evidence) {
+        let (points, mut evidence) = self.judge_points(text, index);
+        let wrong: Vec<WrongResult> =
+            self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, index)).collect();
+        evidence.wrong_claims = wrong.len();
+        (Assessment { score: evidence.fitted_score(), points, wrong, answers_instead: None }, evidence)
+    }
+
+    /// How much the answer speaks to this rubric's question ([`Evidence::relevance`]), which
+    /// wrong claims do not change: they are not looked for.
+    fn relevance(&self, text: &Tokens, index: &Answer<'_>) -> f64 {
+        self.judge_points(text, index).1.relevance()
+    }
+
+    /// The verdicts on the points and the evidence of the score, before wrong claims.
+    fn judge_points(&self, text: &Tokens, index: &Answer<'_>) -> (Vec<PointResult>, Evidence) {
         let mentions = roles::mentions(&self.sides, index);
         let points: Vec<PointResult> =
             self.criteria.iter().map(|c| verdict::judge(c, &self.sides, &mentions, index)).collect();
-        let wrong: Vec<WrongResult> =
-            self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, index)).collect();
         let model = (!self.model.is_empty()).then(|| verdict::model_coverage(&self.model, index));
         // A short note that says something of the contrasted terms states facts in shorthand (a
         // note is a few dozen words at most, so counting its clauses costs little).
@@ -220,8 +233,8 @@ impl Rubric {
             let about_terms = roles::clauses_about_terms(&self.sides, index);
             about_terms >= 2 && 2 * about_terms >= text.items()
         };
-        let evidence = Evidence::new(&points, model, wrong.len(), text, note, self.derived);
-        (Assessment { score: evidence.fitted_score(), points, wrong, answers_instead: None }, evidence)
+        let evidence = Evidence::new(&points, model, 0, text, note, self.derived);
+        (points, evidence)
     }
 }
 
