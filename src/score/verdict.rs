@@ -145,9 +145,15 @@ impl Evidence {
     /// question's facts is still about it; an answer to another question is not.
     pub fn relevance(&self) -> f64 {
         let weights = self.weights();
-        let coverage = match self.model_coverage {
-            Some((model, _)) => weights.blend * self.addressed + (1.0 - weights.blend) * model,
-            None => self.addressed,
+        self.credit(self.addressed, self.model_coverage.map(|(model, _)| model), weights)
+    }
+
+    /// What the points and the model answer's words earn together, before anything is taken
+    /// off: blended, past the threshold, on the curve, scaled down for a term list.
+    fn credit(&self, points: f64, model: Option<f64>, weights: &Weights) -> f64 {
+        let coverage = match model {
+            Some(model) => weights.blend * points + (1.0 - weights.blend) * model,
+            None => points,
         };
         let coverage = ((coverage - weights.threshold) / (1.0 - weights.threshold)).max(0.0);
         coverage.powf(weights.curve) * self.statement(weights)
@@ -169,21 +175,15 @@ impl Evidence {
 
     /// 0–100.
     pub fn score(&self, weights: &Weights) -> u8 {
-        let coverage = match self.model_coverage {
-            Some((model, denied)) => {
-                let model = (model - weights.model_denial * denied).max(0.0);
-                weights.blend * self.coverage + (1.0 - weights.blend) * model
-            }
-            None => self.coverage,
-        };
-        let coverage = ((coverage - weights.threshold) / (1.0 - weights.threshold)).max(0.0);
+        let model =
+            self.model_coverage.map(|(model, denied)| (model - weights.model_denial * denied).max(0.0));
         let penalty =
             self.contradicted.iter().map(|w| weights.contradiction * w.clamp(0.5, 2.0)).sum::<f64>()
                 + weights.wrong_claim * self.wrong_claims as f64;
         // An answer to another question earns little here, however much it shares with this one.
         let here =
             1.0 - ((self.elsewhere - weights.elsewhere_margin) / weights.elsewhere_span).clamp(0.0, 1.0);
-        let score = coverage.powf(weights.curve) * self.statement(weights) * here - penalty;
+        let score = self.credit(self.coverage, model, weights) * here - penalty;
         (100.0 * score).round().clamp(0.0, 100.0) as u8
     }
 }
