@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use expectrl::{ControlCode, Expect};
 
-use crate::util::{bin, pty as spawn, pty_program, pty_sh};
+use crate::util::{bin, own_pty, pty as spawn, pty_program, pty_sh};
 
 /// Runs `rehearse args` under `sh` in a pty, then prints its exit code and the terminal's settings,
 /// so a test can see how the terminal was left.
@@ -271,4 +271,40 @@ fn row19_ctrl_z_suspends_as_a_shell_expects() {
     // The stopped quiz outlives the shell: end it, so that no test leaves a process behind (a
     // quiz continued after its terminal hangs up spins inside crossterm's poll, a known bug).
     kill("KILL", rehearse);
+}
+
+#[test]
+fn row19_a_terminal_that_hangs_up_ends_the_quiz_and_keeps_the_report() {
+    // Closed at the prompt, and closed while the quiz was stopped by Ctrl-Z and then continued
+    // (no signal tells it then): either way the quiz ends rather than spin on the dead terminal.
+    for suspended in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("report.json");
+        let mut quiz =
+            own_pty(&["quiz", "-t", "http", "-n", "2", "--seed", "1", "--report", report.to_str().unwrap()]);
+        quiz.wait_for("›");
+        quiz.send(b"HEAD returns only the headers\r");
+        quiz.wait_for("Question 2/2");
+        quiz.wait_for("›");
+        let pid = quiz.child.id();
+        if suspended {
+            quiz.send(b"\x1a");
+            wait_until(|| stopped(pid).then_some(()));
+        }
+        quiz.hang_up();
+        if suspended {
+            kill("CONT", pid);
+        }
+        let status = quiz.wait_exit();
+        assert!(!status.success(), "{status:?}");
+        let report = std::fs::read_to_string(&report).expect("the report was written");
+        assert!(report.contains("\"interrupted\": true"), "{report}");
+        assert!(report.contains("\"answered\": 1,"), "{report}");
+    }
+}
+
+/// Whether process `pid` is stopped (state `T` in `/proc/PID/stat`).
+fn stopped(pid: u32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('T'))
 }

@@ -215,3 +215,104 @@ pub fn pty_with(args: &[&str], env: &[(&str, &str)]) -> expectrl::session::OsSes
     session.set_expect_timeout(Some(Duration::from_secs(30)));
     session
 }
+
+/// `rehearse args` on a pseudo-terminal of the test's own, not its controlling terminal: unlike
+/// expectrl's, this terminal can hang up (its master end closed) while the program runs on.
+#[cfg(unix)]
+pub struct OwnPty {
+    pub child: Child,
+    master: Option<std::fs::File>,
+    seen: Vec<u8>,
+    /// How much of `seen` the last [`OwnPty::wait_for`] consumed.
+    read_to: usize,
+}
+
+/// Spawns `rehearse args` on a new 80×24 pseudo-terminal.
+#[cfg(unix)]
+pub fn own_pty(args: &[&str]) -> OwnPty {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::process::CommandExt;
+
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use rustix::termios::{Winsize, tcsetwinsize};
+
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("opens a pty");
+    grantpt(&master).expect("grants the pty");
+    unlockpt(&master).expect("unlocks the pty");
+    let name = ptsname(&master, Vec::new()).expect("names the pty");
+    let terminal = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .custom_flags(rustix::fs::OFlags::NOCTTY.bits().cast_signed())
+        .open(std::ffi::OsStr::from_bytes(name.as_bytes()))
+        .expect("opens the pty's terminal end");
+    let size = Winsize { ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0 };
+    tcsetwinsize(&terminal, size).expect("sizes the pty");
+    let mut cmd = StdCommand::new(bin());
+    clean(&mut cmd);
+    // A process group of its own, whose parent (this test) is outside it: a shell's job, never an
+    // orphaned group, so Ctrl-Z stops it wherever the tests run.
+    cmd.process_group(0);
+    cmd.args(args)
+        .env("TERM", "xterm")
+        .stdin(terminal.try_clone().expect("dups the terminal"))
+        .stdout(terminal.try_clone().expect("dups the terminal"))
+        .stderr(terminal);
+    let child = cmd.spawn().expect("spawns on the pty");
+    OwnPty { child, master: Some(master.into()), seen: Vec::new(), read_to: 0 }
+}
+
+#[cfg(unix)]
+impl OwnPty {
+    /// Types `bytes` at the terminal.
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.master.as_mut().expect("the terminal is up").write_all(bytes).expect("types");
+    }
+
+    /// Blocks until the output after the last match contains `needle` (panics after a minute).
+    pub fn wait_for(&mut self, needle: &str) {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+        let limit = Instant::now() + Duration::from_secs(60);
+        loop {
+            let unread = String::from_utf8_lossy(&self.seen[self.read_to..]).into_owned();
+            if let Some(at) = unread.find(needle) {
+                self.read_to += unread[..at + needle.len()].len();
+                return;
+            }
+            assert!(Instant::now() < limit, "never saw {needle:?}; the terminal showed:\n{unread}");
+            let master = self.master.as_mut().expect("the terminal is up");
+            let mut ready = [PollFd::new(&*master, PollFlags::IN)];
+            let second = Timespec { tv_sec: 1, tv_nsec: 0 };
+            if poll(&mut ready, Some(&second)).expect("polls the pty") > 0 {
+                let mut buffer = [0; 4096];
+                let n = master.read(&mut buffer).expect("reads the pty");
+                self.seen.extend_from_slice(&buffer[..n]);
+            }
+        }
+    }
+
+    /// Closes the terminal, as closing its window or dropping its ssh connection does.
+    pub fn hang_up(&mut self) {
+        self.master = None;
+    }
+
+    /// Waits for the program to end (a minute at most; then it is killed and the test fails).
+    pub fn wait_exit(&mut self) -> std::process::ExitStatus {
+        let limit = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("waits") {
+                return status;
+            }
+            if Instant::now() > limit {
+                let _ = self.child.kill();
+                let state =
+                    std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+                let _ = self.child.kill();
+                panic!("still running a minute after its terminal hung up: {state}");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}

@@ -166,17 +166,22 @@ fn sum_up(
     let answers =
         plan.questions.iter().zip(&finished.records).map(|(q, r)| QuestionResult::new(q, r)).collect();
     let report = Report::new(plan.info, answers, finished.interrupted, finished.elapsed);
+    // The file first: it is kept even when the summary cannot be shown (a terminal that hung up).
+    let written = match export {
+        Some((format, target)) => {
+            let path = target.path().display().to_string();
+            target.write(&format.render(&report, width))?;
+            Some(path)
+        }
+        None => None,
+    };
     write!(out, "{}", text::render(&report, args.exam))?;
     let weak = report.weak_ids();
     if !weak.is_empty() && !quiet {
         writeln!(out, "\nRe-ask the weak ones: rehearse quiz --ids {}", weak.join(","))?;
     }
-    if let Some((format, target)) = export {
-        let path = target.path().display().to_string();
-        target.write(&format.render(&report, width))?;
-        if !quiet {
-            writeln!(out, "Report written to {path}")?;
-        }
+    if let Some(path) = written.filter(|_| !quiet) {
+        writeln!(out, "Report written to {path}")?;
     }
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! The interactive answer prompt: raw-mode line editing on the terminal with a live countdown.
 //!
 //! crossterm reads keys with a timeout, so the countdown ticks, a deadline submits what was typed,
-//! and a signal ends the prompt, without a reader thread left behind to steal the next prompt's
-//! input. [`LineEditor`] holds the editing state; this module reads keys and draws.
+//! and a signal or a hung-up terminal ends the prompt, without a reader thread left behind to steal
+//! the next prompt's input. [`LineEditor`] holds the editing state; this module reads keys and
+//! draws.
 
 use std::io::{self, Write};
 use std::process::Command;
@@ -12,6 +13,7 @@ use std::time::Duration;
 use console::style;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::{cursor, execute, terminal};
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use super::editor::{Action, LineEditor};
 use super::interrupt;
@@ -96,7 +98,11 @@ impl Drop for RawMode {
 fn edit_line(mut out: &mut dyn Write, deadline: Option<Deadline>, clock: &dyn Clock) -> io::Result<Edit> {
     let raw = RawMode::enable()?;
     execute!(&mut out, EnableBracketedPaste)?;
-    let edit = edit(out, deadline, clock, raw);
+    let edit = match edit(out, deadline, clock, raw) {
+        // Reading a closed terminal fails: the session ends as a hang-up signal would end it.
+        Err(_) if hung_up(Duration::ZERO) => Ok(Edit::Interrupted),
+        edit => edit,
+    };
     let _ = execute!(&mut out, DisableBracketedPaste, cursor::Show);
     edit
 }
@@ -122,7 +128,13 @@ fn edit(
             return Ok(Edit::TimedOut(editor.value().to_string()));
         }
         view.draw(out, &prefix(deadline, now), editor.input(), width())?;
-        if !event::poll(TICK)? {
+        // A terminal closed while the quiz was stopped (Ctrl-Z) sends no signal when it goes on.
+        if hung_up(TICK) {
+            // Nothing to tidy on a terminal that is gone.
+            let _ = view.finish(out);
+            return Ok(Edit::Interrupted);
+        }
+        if !event::poll(Duration::ZERO)? {
             continue;
         }
         // Apply every event already waiting before drawing again: a fast typist or a terminal
@@ -152,7 +164,7 @@ fn edit(
                 view.finish(out)?;
                 return Ok(end);
             }
-            if !event::poll(Duration::ZERO)? {
+            if hung_up(Duration::ZERO) || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -164,6 +176,17 @@ fn edit(
 /// into plain input); it goes on here after `fg`.
 fn suspend() {
     let _ = Command::new("kill").args(["-TSTP", &std::process::id().to_string()]).status();
+}
+
+/// Waits up to `wait` for keys, and tells whether the terminal they come from has hung up (its
+/// window closed, its connection dropped). Asked before every read: on a hung-up terminal,
+/// crossterm's reader loops forever on the end of file, deaf to signals.
+fn hung_up(wait: Duration) -> bool {
+    let stdin = io::stdin();
+    let mut terminal = [PollFd::new(&stdin, PollFlags::IN)];
+    let wait = Timespec::try_from(wait).unwrap_or_default();
+    let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+    poll(&mut terminal, Some(&wait)).is_ok_and(|_| terminal[0].revents().intersects(gone))
 }
 
 /// The terminal's width in columns.
