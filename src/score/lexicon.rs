@@ -212,6 +212,15 @@ pub fn is_evaluative(word: &str) -> bool {
     EVALUATIVE.contains(&word)
 }
 
+/// Words that judge a thing not worth doing: they deny what their clause said before them
+/// ("retrying a 400 unchanged is pointless") and what follows them ("pointless to retry"), as a
+/// denial of [`EVALUATIVE`] words does, but stay content words themselves.
+const FUTILE: &[&str] = &["pointless", "useless", "futile", "unnecessary", "unneeded", "superfluous"];
+
+pub fn is_futile(word: &str) -> bool {
+    FUTILE.contains(&word)
+}
+
 /// Prepositions that open a phrase a denial does not reach: "no response from the upstream"
 /// denies a response, not the upstream; "not in the cache" denies being in it, not the cache.
 /// `to` is absent: "not safe to retry" denies the retry.

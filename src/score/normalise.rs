@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    base_form, cancels_negation, is_clause_break, is_evaluative, is_negation_cue, is_omission,
+    base_form, cancels_negation, is_clause_break, is_evaluative, is_futile, is_negation_cue, is_omission,
     is_preposition, is_stop_word, number_word,
 };
 use super::segment;
@@ -166,14 +166,17 @@ impl Cursor {
     /// Punctuation and signs between words: the boundaries they end, the "=" of notes, and a
     /// sign that a "no" denies.
     fn between_words(&mut self, text: &str, start: usize, piece: &str, last: &str, out: &mut Tokens) {
-        if is_copula_sign(piece) {
-            // Notes write "level 0 = one endpoint": the sign is the statement's verb.
-            out.function_words += 1;
-        } else if self.of_noun && self.reach == NEGATION_REACH && is_symbol(piece) {
+        if self.reach == NEGATION_REACH
+            && ((self.of_noun && is_symbol(piece)) || is_comparison(text, start, piece))
+        {
             // "an email with no @ or a close date before the create date": the "no" denies
-            // the sign it stands before, not the words after it.
+            // the sign it stands before, not the words after it; "a constant-time compare, not
+            // ==" denies the operator, not the compare.
             self.reach = 0;
             self.dangling = false;
+        } else if is_copula_sign(piece) {
+            // Notes write "level 0 = one endpoint": the sign is the statement's verb.
+            out.function_words += 1;
         }
         let boundary = if is_spaced_dash(text, start, piece) { Boundary::Clause } else { boundary(piece) };
         match boundary {
@@ -183,6 +186,31 @@ impl Cursor {
             Boundary::Clause if piece.contains(':') => self.end_clause_at_colon(&mut out.words),
             Boundary::Sentence | Boundary::Clause => self.end_clause(&mut out.words),
             Boundary::None => {}
+        }
+    }
+
+    /// What `word` (after `previous`, with `said` words of the clause before it) tells of the
+    /// clause: a condition, a relative clause, a thing not done.
+    fn note_mood(&mut self, previous: &str, word: &str, said: usize) {
+        if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever") {
+            self.mood.conditional = true;
+        }
+        if word == "which" && said == 0 {
+            self.mood.relative = true;
+        }
+        if matches!(word, "instead" | "rather" | "unlike")
+            || names_a_mistake(previous, word)
+            || gives_up(previous, word)
+            || (previous == "not" && word.ends_with("ing") && said == 0)
+        {
+            // What is given up ("you give up jumping to a page") and a clause that opens with an
+            // omission ("…, or not building the signed string their way") name what is not had or
+            // not done: a cause or a cost, not a claim.
+            self.mood.rejecting = true;
+        }
+        if previous == "without" && is_object_pronoun(word) && said == 1 {
+            self.mood.rejecting = true;
+            self.counterfactual = true;
         }
     }
 
@@ -241,6 +269,11 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 at.dangling = false;
             } else {
                 at.deny(previous == "or");
+                // "the cheapest data is data you don't have": a denial after a noun and its
+                // pronoun belongs to a relative clause, and denies nothing said before it.
+                if is_subject_pronoun(previous) && out.words.len() > at.clause_start {
+                    at.dangling = false;
+                }
                 at.of_noun = word == "no";
                 if word == "non" {
                     // A prefix ("non-idempotent methods should never be retried") denies its own
@@ -261,25 +294,18 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             // clause, which states a claim.
             at.end_clause(&mut out.words);
         }
-        if at.of_noun && is_preposition(word) && at.reach < NEGATION_REACH {
+        // "no amount of retrying helps" denies the retrying.
+        if at.of_noun
+            && (is_preposition(word) || word == "without")
+            && at.reach < NEGATION_REACH
+            && previous != "amount"
+        {
             // "no" denies the noun it stands before, not the phrase after it ("no response from
             // the upstream"); "not" and "never" deny a verb with its phrase ("never go into
             // source control").
             at.reach = 0;
         }
-        if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever") {
-            at.mood.conditional = true;
-        }
-        if word == "which" && out.words.len() == at.clause_start {
-            at.mood.relative = true;
-        }
-        if matches!(word, "instead" | "rather" | "unlike") || names_a_mistake(previous, word) {
-            at.mood.rejecting = true;
-        }
-        if previous == "without" && is_object_pronoun(word) && out.words.len() == at.clause_start + 1 {
-            at.mood.rejecting = true;
-            at.counterfactual = true;
-        }
+        at.note_mood(previous, word, out.words.len() - at.clause_start);
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
             out.function_words += 1;
@@ -287,7 +313,8 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 continue;
             }
         }
-        let mut token = token(word, at.reach > 0, &at);
+        let negated = at.reach > 0;
+        let mut token = token(word, negated, &at);
         token.glued = kept_end.is_some_and(|end: usize| {
             let between = &folded.as_bytes()[end..start];
             !between.is_empty() && between.iter().all(|b| matches!(b, b'-' | b'/' | b'_'))
@@ -298,6 +325,17 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         // still reaches back over its clause.
         at.dangling &= is_evaluative(word);
         at.reach = at.reach.saturating_sub(1);
+        if is_futile(word) && !negated {
+            // "retrying it unchanged is pointless", "pointless to retry": undenied, a verdict of
+            // futility denies its clause so far and the words after it.
+            for word in &mut out.words[at.clause_start..] {
+                word.negated = true;
+            }
+            // The verdict is its own first word of the reach. Like "no", it reaches its own
+            // phrase only: "useless without the verifier" needs the verifier.
+            at.reach = NEGATION_REACH - 1;
+            at.of_noun = true;
+        }
     }
     at.end_clause(&mut out.words);
     out
@@ -480,6 +518,17 @@ fn is_symbol(piece: &str) -> bool {
     matches!(piece, "@" | "#" | "$" | "%" | "&" | "*" | "+" | "<" | ">" | "~" | "^" | "|")
 }
 
+/// "give up", "lose", "forgo", "sacrifice": what follows is what is not had.
+fn gives_up(previous: &str, word: &str) -> bool {
+    ((previous == "give" || previous == "gives") && word == "up")
+        || matches!(word, "lose" | "loses" | "forgo" | "sacrifice")
+}
+
+/// An operator of code (`==`, `===`, `!=`) at `piece`, which an "=" alone is not.
+fn is_comparison(text: &str, start: usize, piece: &str) -> bool {
+    matches!(piece, "=" | "!") && text.as_bytes().get(start + 1) == Some(&b'=')
+}
+
 /// Signs that notes use for "is" or "means".
 fn is_copula_sign(piece: &str) -> bool {
     matches!(piece, "=" | "\u{2192}" | "\u{21d2}")
@@ -535,6 +584,55 @@ mod tests {
         assert_eq!(negated("an email with no domain or a close date"), ["domain", "close", "date"]);
         // Other signs between words are not the thing denied.
         assert_eq!(negated("no = sign"), ["sign"]);
+    }
+
+    #[test]
+    fn a_denied_operator_is_the_only_thing_denied() {
+        assert!(negated("compare with a constant-time compare not ==").is_empty());
+        assert!(negated("use a constant-time compare, not === or !=").is_empty());
+        assert_eq!(negated("the signature is not a constant-time compare"), ["constant", "time", "compare"]);
+    }
+
+    #[test]
+    fn a_verdict_of_futility_denies_its_clause_and_what_follows_it() {
+        assert_eq!(
+            negated("Retrying a 400 unchanged is pointless"),
+            ["retrying", "400", "unchanged", "pointless"]
+        );
+        assert_eq!(negated("it's pointless to retry it"), ["pointless", "retry"]);
+        // Denied, the verdict is a double denial: the clause stands.
+        assert_eq!(negated("retrying is not useless"), ["useless"]);
+        assert_eq!(negated("a stolen code is useless without the verifier"), ["stolen", "code", "useless"]);
+        // Its reach ends with the clause.
+        assert!(!negated("a retry is pointless, so back off").contains(&"back".to_string()));
+    }
+
+    #[test]
+    fn a_denial_in_a_relative_clause_denies_nothing_before_it() {
+        assert!(negated("the cheapest data is data you don't have").is_empty());
+        assert_eq!(negated("but POST is not"), ["post"]);
+        assert_eq!(negated("PATCH, you don't"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn no_amount_of_a_thing_denies_the_thing() {
+        assert_eq!(negated("no amount of re-authenticating grants it"), ["amount", "re", "authenticating"]);
+        assert_eq!(negated("no response from the upstream"), ["response"]);
+    }
+
+    #[test]
+    fn what_is_given_up_or_left_undone_names_no_claim() {
+        let rejecting = |text: &str| -> Vec<bool> {
+            tokens(text, false).words.iter().map(|t| t.mood.rejecting).collect()
+        };
+        assert_eq!(rejecting("you give up jumping to a page"), [false, true, true, true]);
+        assert_eq!(rejecting("cursors lose random access"), [false, true, true, true]);
+        assert_eq!(
+            rejecting("wrong secret, or not building the signed string"),
+            [false, false, true, true, true]
+        );
+        // A denial after the clause has words of its own is a claim.
+        assert_eq!(rejecting("the server is not building the string"), [false, false, false]);
     }
 
     #[test]
