@@ -456,12 +456,14 @@ fn boundary(piece: &str) -> Boundary {
 
 /// Words after which a clause names a mistake rather than making a claim: "a common mistake is
 /// hard-coding the key", "I've seen teams return 200 for errors", "I once sent 403 for expired
-/// tokens".
+/// tokens", "people think CORS replaces authentication".
 fn names_a_mistake(previous: &str, word: &str) -> bool {
     matches!(word, "mistake" | "mistakes" | "misconception" | "misconceptions" | "pitfall" | "pitfalls")
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
+        || (matches!(word, "think" | "assume" | "believe")
+            && matches!(previous, "people" | "teams" | "developers" | "devs" | "many" | "some" | "folks"))
 }
 
 /// A pronoun fused with its verb, which opens a clause ("… it's not REST").
@@ -584,6 +586,14 @@ mod tests {
         assert_eq!(negated("an email with no domain or a close date"), ["domain", "close", "date"]);
         // Other signs between words are not the thing denied.
         assert_eq!(negated("no = sign"), ["sign"]);
+    }
+
+    #[test]
+    fn what_others_believe_names_a_mistake() {
+        let rejecting = |text: &str| tokens(text, false).words.iter().skip(2).all(|t| t.mood.rejecting);
+        assert!(rejecting("people think CORS protects the API"));
+        assert!(rejecting("teams assume TLS is optional"));
+        assert!(!tokens("I think CORS protects the API", false).words.iter().any(|t| t.mood.rejecting));
     }
 
     #[test]
