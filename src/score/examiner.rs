@@ -108,6 +108,11 @@ mod tests {
         }
     }
 
+    /// The question's own rubric, with no neighbours judged.
+    fn by_rubric_alone(question: &Question, answer: &str) -> Assessment {
+        Rubric::for_question(question, &Vocabulary::default()).assess(answer)
+    }
+
     fn bank() -> [Question; 3] {
         [
             question(
@@ -137,7 +142,7 @@ mod tests {
     fn an_answer_to_a_neighbouring_question_earns_little_and_names_it() {
         let questions = bank();
         let examiner = Examiner::new(&questions);
-        let alone = Rubric::for_question(&questions[0], &Vocabulary::default()).assess(ON_RATE_LIMITS);
+        let alone = by_rubric_alone(&questions[0], ON_RATE_LIMITS);
         assert!(alone.score > 0, "it shares a point with the question: {alone:?}");
         let judged = examiner.assess(&questions[0], ON_RATE_LIMITS);
         assert!(judged.score < alone.score / 2, "{judged:?}");
@@ -145,10 +150,7 @@ mod tests {
         // Answered where it belongs, it is scored as before.
         let own = examiner.assess(&questions[1], ON_RATE_LIMITS);
         assert_eq!(own.answers_instead, None);
-        assert_eq!(
-            own.score,
-            Rubric::for_question(&questions[1], &Vocabulary::default()).assess(ON_RATE_LIMITS).score
-        );
+        assert_eq!(own.score, by_rubric_alone(&questions[1], ON_RATE_LIMITS).score);
     }
 
     #[test]
@@ -158,10 +160,7 @@ mod tests {
         let answer = "Set Cache-Control with a max-age, and an ETag for revalidation; retry with backoff.";
         let judged = examiner.assess(&questions[0], answer);
         assert_eq!(judged.answers_instead, None, "{judged:?}");
-        assert_eq!(
-            judged.score,
-            Rubric::for_question(&questions[0], &Vocabulary::default()).assess(answer).score
-        );
+        assert_eq!(judged.score, by_rubric_alone(&questions[0], answer).score);
     }
 
     #[test]
