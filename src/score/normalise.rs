@@ -89,6 +89,7 @@ impl Tokens {
 
 /// Where the normaliser is in a text: sentence and clause counters and the negation in force.
 #[derive(Default)]
+#[expect(clippy::struct_excessive_bools, reason = "independent facts about the text so far, not states")]
 struct Cursor {
     sentence: u32,
     clause: u32,
@@ -107,10 +108,15 @@ struct Cursor {
     /// The clause opened with "without it": the clause after it says what would happen, not
     /// what does ("without it, the app stores the password").
     counterfactual: bool,
+    /// The next word is the second of terms compared with ("the same as 302 and 301").
+    compared_next: bool,
+    /// Where the words of the clause's condition start in the output.
+    condition_start: usize,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[expect(clippy::struct_excessive_bools, reason = "independent facts about a clause, not states")]
 pub struct Mood {
     /// A condition ("if the server can't produce it, …"): a denial there belongs to the
     /// condition, so it neither denies what the clause said before it nor contradicts a point.
@@ -123,6 +129,16 @@ pub struct Mood {
     /// The clause opens with "which" ("no-store, which lets the cache keep a copy"): it says
     /// something of what the clause before it named.
     pub relative: bool,
+    /// The clause has likened its subject to something ("the same …", "similar …"), so an "as"
+    /// introduces what it is compared with.
+    pub likening: bool,
+    /// After "than", "same … as", "similar to", "just like" or a later "the way" up to the
+    /// clause's end: what the clause's subject is compared with ("308 is the same as 301 but
+    /// keeps the method" is not about 301, "not safe to repeat the way PUT is" not about PUT).
+    pub compared: bool,
+    /// After "only" ("only retry a POST automatically if it carries an idempotency key"): a
+    /// condition later in the clause restricts the claim rather than adding to it.
+    pub restricted: bool,
 }
 
 impl Cursor {
@@ -192,11 +208,32 @@ impl Cursor {
     /// What `word` (after `previous`, with `said` words of the clause before it) tells of the
     /// clause: a condition, a relative clause, a thing not done.
     fn note_mood(&mut self, previous: &str, word: &str, said: usize) {
-        if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever") {
+        if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever")
+            && !self.mood.conditional
+        {
             self.mood.conditional = true;
+            self.condition_start = self.clause_start + said;
         }
         if word == "which" && said == 0 {
             self.mood.relative = true;
+        }
+        if word == "only" {
+            self.mood.restricted = true;
+        }
+        if matches!(word, "same" | "similar" | "identical" | "equivalent") {
+            self.mood.likening = true;
+        }
+        if word == "than"
+            || (word == "as" && self.mood.likening)
+            || (word == "to" && matches!(previous, "similar" | "identical" | "equivalent" | "compared"))
+            || (word == "like"
+                && matches!(
+                    previous,
+                    "just" | "exactly" | "much" | "is" | "are" | "works" | "behaves" | "acts"
+                ))
+            || (word == "way" && previous == "the" && said > 0)
+        {
+            self.mood.compared = true;
         }
         if matches!(word, "instead" | "rather" | "unlike")
             || names_a_mistake(previous, word)
@@ -243,10 +280,13 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         let status_name = previous == "not"
             && is_status_reason(word)
             && out.words.last().is_some_and(|w| w.kind == Kind::Code || w.word == "method");
-        if at.reach > 0 && (not_only || status_name || (previous == "no" && word == "longer")) {
+        // "never created or got deleted": an auxiliary after "or" starts a verb of its own.
+        let new_verb = previous == "or" && is_auxiliary(word);
+        if at.reach > 0 && (not_only || status_name || new_verb || (previous == "no" && word == "longer")) {
             // "not only … but also" asserts ("never just disable it" still denies); "no longer
             // valid" is a fact about now, not a denial; nor is a status's name ("304 Not
-            // Modified", "405 Method Not Allowed").
+            // Modified", "405 Method Not Allowed"). A denial does not reach a verb of its own
+            // past "or" ("was never created or got deleted").
             at.reach = 0;
             at.dangling = false;
             if not_only {
@@ -284,14 +324,18 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         }
         if is_clause_break(word) {
+            // "the same as 302 and 301 but …": the "and" that ends the clause goes on with what
+            // the subject is compared with.
+            let listing = at.mood.compared && word == "and";
             at.end_statement(&mut out.words);
+            at.compared_next = listing;
         } else if at.mood.conditional
-            && out.words.len() > at.clause_start
+            && out.words.len() > at.condition_start
             && (starts_consequent(piece) || (is_subject_pronoun(previous) && is_linking_verb(word)))
         {
             // "if you send XML it's not REST", "when a read timeout happens it means …": without
             // a comma, a pronoun and its verb after the condition's own words begin the main
-            // clause, which states a claim.
+            // clause, which states a claim ("retry it if you're sure" is all condition).
             at.end_clause(&mut out.words);
         }
         // "no amount of retrying helps" denies the retrying.
@@ -315,6 +359,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         let negated = at.reach > 0;
         let mut token = token(word, negated, &at);
+        token.mood.compared |= std::mem::take(&mut at.compared_next);
         token.glued = kept_end.is_some_and(|end: usize| {
             let between = &folded.as_bytes()[end..start];
             !between.is_empty() && between.iter().all(|b| matches!(b, b'-' | b'/' | b'_'))
@@ -491,6 +536,14 @@ fn is_linking_verb(word: &str) -> bool {
     )
 }
 
+/// A verb that opens a verb phrase of its own after "or" ("or got deleted", "or is revoked").
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "got" | "gets" | "was" | "were" | "is" | "are" | "has" | "had" | "have" | "became" | "becomes"
+    )
+}
+
 /// The words after "Not" in the names of statuses (404 Not Found, 304 Not Modified).
 fn is_status_reason(word: &str) -> bool {
     matches!(word, "found" | "modified" | "allowed" | "acceptable" | "implemented" | "extended")
@@ -569,6 +622,7 @@ mod tests {
         assert!(toks.iter().filter(|t| t.negated).all(|t| !t.mood.conditional));
         // Before the condition has words of its own, the pronoun belongs to it.
         assert!(tokens("when there's no header, back off", false).words[0].mood.conditional);
+        assert!(tokens("retry the call if you're sure", false).words[2].mood.conditional);
     }
 
     #[test]
@@ -622,6 +676,12 @@ mod tests {
         assert!(negated("the cheapest data is data you don't have").is_empty());
         assert_eq!(negated("but POST is not"), ["post"]);
         assert_eq!(negated("PATCH, you don't"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_denial_does_not_reach_a_verb_of_its_own_after_or() {
+        assert_eq!(negated("the contact was never created or got deleted"), ["created"]);
+        assert_eq!(negated("the contact was never created or deleted"), ["created", "deleted"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::Pattern;
 use super::matcher::{Answer, ordered_occurrences};
+use super::normalise::Mood;
 
 /// One contrasted term of a question ("PUT" in PUT vs PATCH), compiled.
 #[derive(Debug, Clone)]
@@ -82,11 +83,15 @@ pub fn subject(
     // a new access token").
     // Nor is a term named inside a condition the subject of a claim outside it ("kept out of
     // shared caches unless a directive such as public allows it" is not about public).
-    let conditional = words[start].mood.conditional;
+    // Nor is a term it is compared with ("the same as 301 but keeps the method").
+    let Mood { conditional, compared, .. } = words[start].mood;
     let outside: Vec<(usize, usize)> = mentions
         .iter()
         .copied()
-        .filter(|(at, _)| !place.contains(at) && (conditional || !words[*at].mood.conditional))
+        .filter(|&(at, _)| {
+            let mood = words[at].mood;
+            !place.contains(&at) && (conditional || !mood.conditional) && (compared || !mood.compared)
+        })
         .collect();
     let mentions = outside.as_slice();
     let before = |&&(at, _): &&(usize, usize)| at <= end;
@@ -242,6 +247,24 @@ mod tests {
                 .as_deref(),
             Some("PUT")
         );
+    }
+
+    #[test]
+    fn a_term_the_subject_is_compared_with_is_not_the_claim_subject() {
+        let table = [
+            ("keeps body", "PUT is the same as PATCH but keeps the body", "PUT"),
+            ("keeps body", "PUT, the same as PATCH and POST but keeps the body", "PUT"),
+            ("keeps body", "PUT works just like PATCH, only it keeps the body", "PUT"),
+            ("keeps body", "PUT keeps the body more often than PATCH", "PUT"),
+            ("keeps body", "PATCH is similar to PUT but keeps the body", "PATCH"),
+            ("keeps body", "PATCH keeps the body the way PUT does", "PATCH"),
+            ("keeps body", "The way PUT works, it keeps the body", "PUT"),
+            // Without a comparison the term before the claim is its subject.
+            ("keeps body", "PUT is old and PATCH keeps the body", "PATCH"),
+        ];
+        for (claim, answer, expected) in table {
+            assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
+        }
     }
 
     #[test]

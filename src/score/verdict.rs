@@ -386,8 +386,7 @@ fn in_one_clause(place: &[usize], answer: &Answer<'_>) -> bool {
 pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongResult> {
     claim.patterns.iter().find_map(|pattern| {
         ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
-            // "instead of retrying at once" names the wrong thing as the one not to do.
-            if place.iter().any(|&i| answer.words[i].mood.rejecting) {
+            if claims_nothing(&place, answer) {
                 return None;
             }
             // "307 temporary, 308 permanent" says nothing of 307 being permanent: another code
@@ -419,6 +418,23 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             })
         })
     })
+}
+
+/// Whether the words at `place` state no claim of their own: they name a thing not done
+/// ("instead of retrying at once"), allow it only on a condition ("only retry a POST
+/// automatically if it carries an idempotency key", which the blanket claim does not have), or
+/// begin with what the subject is compared with ("the same as 301 but keeps the method").
+fn claims_nothing(place: &[usize], answer: &Answer<'_>) -> bool {
+    let words = answer.words;
+    let (first, last) = (&words[place[0]], &words[place[place.len() - 1]]);
+    let restricted = first.mood.restricted
+        && words[place[place.len() - 1]..]
+            .iter()
+            .take_while(|w| w.clause == last.clause)
+            .any(|w| w.mood.conditional);
+    place.iter().any(|&i| words[i].mood.rejecting)
+        || restricted
+        || (first.mood.compared && !last.mood.compared)
 }
 
 #[cfg(test)]
@@ -517,6 +533,27 @@ mod tests {
         let phrasing = "no Retry-After header";
         assert_eq!(wrong_claims(phrasing, "Respect Retry-After, and when there's no header, back off."), 0);
         assert_eq!(wrong_claims(phrasing, "Respond 429 with no Retry-After header."), 1);
+    }
+
+    #[test]
+    fn a_claim_allowed_on_a_condition_is_not_the_blanket_claim() {
+        let phrasing = "retry POST automatically";
+        assert_eq!(wrong_claims(phrasing, "Retry a POST automatically."), 1);
+        assert_eq!(
+            wrong_claims(phrasing, "Only retry a POST automatically if it has an idempotency key."),
+            0
+        );
+        // "only" without a condition still makes the claim.
+        assert_eq!(wrong_claims(phrasing, "I only retry POST automatically."), 1);
+    }
+
+    #[test]
+    fn a_claim_begun_on_what_is_compared_is_not_made_of_it() {
+        // A phrasing across a break ("301 since it keeps") may span one in the answer.
+        let phrasing = "301 since it keeps the method";
+        assert_eq!(wrong_claims(phrasing, "301, since it keeps the method."), 1);
+        assert_eq!(wrong_claims(phrasing, "308 is the same as 301 but keeps the method."), 0);
+        assert_eq!(wrong_claims(phrasing, "308 is the same as 302 and 301 but keeps the method."), 0);
     }
 
     #[test]
