@@ -112,6 +112,8 @@ struct Cursor {
     compared_next: bool,
     /// Where the words of the clause's condition start in the output.
     condition_start: usize,
+    /// After "though" or "however": unless a verb comes next, the statement has ended.
+    aside: bool,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
@@ -274,6 +276,11 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             at.between_words(&folded, start, piece, last, &mut out);
             continue;
         };
+        if std::mem::take(&mut at.aside)
+            && !(is_linking_verb(word) || is_auxiliary(word) || is_negation_cue(word))
+        {
+            at.statement += 1;
+        }
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let not_only = previous == "not" && cancels_negation(word);
@@ -327,7 +334,14 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             // "the same as 302 and 301 but …": the "and" that ends the clause goes on with what
             // the subject is compared with.
             let listing = at.mood.compared && word == "and";
-            at.end_statement(&mut out.words);
+            if matches!(word, "though" | "however") {
+                // "DELETE, though, is not idempotent": an aside before a verb ends the clause,
+                // not the statement, whose subject came before it.
+                at.end_clause(&mut out.words);
+                at.aside = true;
+            } else {
+                at.end_statement(&mut out.words);
+            }
             at.compared_next = listing;
         } else if at.mood.conditional
             && out.words.len() > at.condition_start
@@ -536,11 +550,23 @@ fn is_linking_verb(word: &str) -> bool {
     )
 }
 
-/// A verb that opens a verb phrase of its own after "or" ("or got deleted", "or is revoked").
+/// A verb that opens a verb phrase of its own ("or got deleted", "DELETE, though, is not").
 fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
-        "got" | "gets" | "was" | "were" | "is" | "are" | "has" | "had" | "have" | "became" | "becomes"
+        "got"
+            | "gets"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "had"
+            | "have"
+            | "became"
+            | "becomes"
+            | "does"
+            | "do"
     )
 }
 
@@ -682,6 +708,17 @@ mod tests {
     fn a_denial_does_not_reach_a_verb_of_its_own_after_or() {
         assert_eq!(negated("the contact was never created or got deleted"), ["created"]);
         assert_eq!(negated("the contact was never created or deleted"), ["created", "deleted"]);
+    }
+
+    #[test]
+    fn an_aside_before_a_verb_keeps_the_statement() {
+        let statements =
+            |text: &str| -> Vec<u32> { tokens(text, false).words.iter().map(|t| t.statement).collect() };
+        assert_eq!(statements("DELETE, though, is not idempotent"), [0, 0]);
+        assert_eq!(statements("DELETE though isn't idempotent"), [0, 0]);
+        assert_eq!(statements("DELETE is idempotent, though POST is not"), [0, 0, 1]);
+        let after_however = statements("PUT is idempotent, however POST is not");
+        assert_ne!(after_however[1], after_however[2]);
     }
 
     #[test]
