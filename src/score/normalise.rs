@@ -170,6 +170,31 @@ impl Cursor {
         self.mood.rejecting = rejecting;
     }
 
+    /// A word that ends a clause ("but", "because", "and").
+    fn break_at(&mut self, word: &str, words: &mut [Token]) {
+        // "the same as 302 and 301 but …": the "and" that ends the clause goes on with what the
+        // subject is compared with.
+        let listing = self.mood.compared && word == "and";
+        if matches!(word, "though" | "however") {
+            // "DELETE, though, is not idempotent": an aside ends the clause; it ends the
+            // statement, whose subject came before it, only if no verb follows.
+            self.end_clause(words);
+            self.aside = true;
+        } else {
+            self.end_statement(words);
+        }
+        self.compared_next = listing;
+    }
+
+    /// The first word after an aside: a verb goes on with the statement before it.
+    fn after_aside(&mut self, word: &str) {
+        if std::mem::take(&mut self.aside)
+            && !(is_linking_verb(word) || is_auxiliary(word) || is_negation_cue(word))
+        {
+            self.statement += 1;
+        }
+    }
+
     fn end_statement(&mut self, words: &mut [Token]) {
         self.statement += 1;
         self.end_clause(words);
@@ -276,11 +301,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             at.between_words(&folded, start, piece, last, &mut out);
             continue;
         };
-        if std::mem::take(&mut at.aside)
-            && !(is_linking_verb(word) || is_auxiliary(word) || is_negation_cue(word))
-        {
-            at.statement += 1;
-        }
+        at.after_aside(word);
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let not_only = previous == "not" && cancels_negation(word);
@@ -331,18 +352,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         }
         if is_clause_break(word) {
-            // "the same as 302 and 301 but …": the "and" that ends the clause goes on with what
-            // the subject is compared with.
-            let listing = at.mood.compared && word == "and";
-            if matches!(word, "though" | "however") {
-                // "DELETE, though, is not idempotent": an aside before a verb ends the clause,
-                // not the statement, whose subject came before it.
-                at.end_clause(&mut out.words);
-                at.aside = true;
-            } else {
-                at.end_statement(&mut out.words);
-            }
-            at.compared_next = listing;
+            at.break_at(word, &mut out.words);
         } else if at.mood.conditional
             && out.words.len() > at.condition_start
             && (starts_consequent(piece) || (is_subject_pronoun(previous) && is_linking_verb(word)))
