@@ -131,6 +131,9 @@ pub struct Mood {
     /// The clause opens with "which" ("no-store, which lets the cache keep a copy"): it says
     /// something of what the clause before it named.
     pub relative: bool,
+    /// The clause opens with "it" or "they" ("authentication comes first, it's the identity
+    /// step"): it says something of what its sentence named before it.
+    pub anaphoric: bool,
     /// The clause has likened its subject to something ("the same …", "similar …"), so an "as"
     /// introduces what it is compared with.
     pub likening: bool,
@@ -243,6 +246,9 @@ impl Cursor {
         }
         if word == "which" && said == 0 {
             self.mood.relative = true;
+        }
+        if matches!(word, "it" | "it's" | "its" | "they" | "they're") && said == 0 {
+            self.mood.anaphoric = true;
         }
         if word == "only" {
             self.mood.restricted = true;

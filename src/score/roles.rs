@@ -125,6 +125,19 @@ pub fn subject(
     {
         return Some((side, Certainty::Clause));
     }
+    // A clause opened by "it" is about the term that opened the clause before it, when that
+    // clause named no other and did not deny it ("authentication comes first, it's the identity
+    // step"; "use PUT, not PATCH, it …" is not shown to be about PATCH).
+    let opens_clause = |at: usize| at == 0 || words[at - 1].clause != words[at].clause;
+    let previous_clause = || mentions.iter().filter(|m| words[m.0].clause + 1 == clause && in_sentence(m));
+    if words[start].mood.anaphoric
+        && let Some(&(at, side)) = previous_clause().next()
+        && opens_clause(at)
+        && !words[at].negated
+        && previous_clause().all(|other| other.1 == side)
+    {
+        return Some((side, Certainty::Clause));
+    }
     let here = mentions
         .iter()
         .rfind(|m| in_sentence(m) && before(m))
@@ -265,6 +278,31 @@ mod tests {
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
         }
+    }
+
+    #[test]
+    fn a_clause_opened_by_it_is_about_the_one_term_its_sentence_named() {
+        let certainty = |answer: &str| {
+            let words = tokens(answer, false).words;
+            let index = Answer::new(&words);
+            let named = mentions(&sides(), &index);
+            let place = occurrences(&pattern("replaces whole resource").unwrap().words, &index).remove(0);
+            subject(&named, &index, &place, usize::MAX)
+        };
+        assert_eq!(
+            certainty("PATCH comes later, it replaces the whole resource"),
+            Some((1, Certainty::Clause))
+        );
+        // Without the pronoun, or with both terms named before it, the clause is not shown to
+        // be about PATCH.
+        assert_eq!(
+            certainty("PATCH comes later, replaces the whole resource"),
+            Some((1, Certainty::Sentence))
+        );
+        assert_eq!(
+            certainty("PATCH comes after PUT, it replaces the whole resource"),
+            Some((0, Certainty::Sentence))
+        );
     }
 
     #[test]
