@@ -162,15 +162,19 @@ mod tests {
             .collect()
     }
 
-    /// The side named for the first place where `claim` is found in `answer`.
-    fn about(claim: &str, answer: &str) -> Option<String> {
+    /// The side and certainty named for the first place where `claim` is found in `answer`, as
+    /// if the claim were about a third term, so that the attribution itself is seen.
+    fn attribution(claim: &str, answer: &str) -> Option<(usize, Certainty)> {
         let words = tokens(answer, false).words;
         let index = Answer::new(&words);
-        let sides = sides();
-        let named = mentions(&sides, &index);
+        let named = mentions(&sides(), &index);
         let place = occurrences(&pattern(claim).unwrap().words, &index).into_iter().next()?;
-        // As if the claim were about a third term, so that the attribution itself is seen.
-        subject(&named, &index, &place, usize::MAX).map(|(side, _)| sides[side].name.clone())
+        subject(&named, &index, &place, usize::MAX)
+    }
+
+    /// The name of the side named for `claim` in `answer`.
+    fn about(claim: &str, answer: &str) -> Option<String> {
+        attribution(claim, answer).map(|(side, _)| sides()[side].name.clone())
     }
 
     #[test]
@@ -215,13 +219,7 @@ mod tests {
 
     #[test]
     fn a_which_clause_is_about_the_term_before_it() {
-        let certainty = |answer: &str| {
-            let words = tokens(answer, false).words;
-            let index = Answer::new(&words);
-            let named = mentions(&sides(), &index);
-            let place = occurrences(&pattern("replaces whole resource").unwrap().words, &index).remove(0);
-            subject(&named, &index, &place, usize::MAX)
-        };
+        let certainty = |answer: &str| attribution("replaces whole resource", answer);
         // Sure enough to call a swap on: the which-clause says it of PATCH.
         assert_eq!(
             certainty("Use PUT here, not PATCH, which replaces the whole resource"),
@@ -282,13 +280,7 @@ mod tests {
 
     #[test]
     fn a_clause_opened_by_it_is_about_the_one_term_its_sentence_named() {
-        let certainty = |answer: &str| {
-            let words = tokens(answer, false).words;
-            let index = Answer::new(&words);
-            let named = mentions(&sides(), &index);
-            let place = occurrences(&pattern("replaces whole resource").unwrap().words, &index).remove(0);
-            subject(&named, &index, &place, usize::MAX)
-        };
+        let certainty = |answer: &str| attribution("replaces whole resource", answer);
         assert_eq!(
             certainty("PATCH comes later, it replaces the whole resource"),
             Some((1, Certainty::Clause))
