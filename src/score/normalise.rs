@@ -311,15 +311,15 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let not_only = previous == "not" && cancels_negation(word);
-        let status_name = previous == "not"
-            && is_status_reason(word)
+        let status_name = matches!(previous, "not" | "no")
+            && is_status_reason(previous, word)
             && out.words.last().is_some_and(|w| w.kind == Kind::Code || w.word == "method");
         // "never created or got deleted": an auxiliary after "or" starts a verb of its own.
         let new_verb = previous == "or" && is_auxiliary(word);
         if at.reach > 0 && (not_only || status_name || new_verb || (previous == "no" && word == "longer")) {
             // "not only … but also" asserts ("never just disable it" still denies); "no longer
             // valid" is a fact about now, not a denial; nor is a status's name ("304 Not
-            // Modified", "405 Method Not Allowed"). A denial does not reach a verb of its own
+            // Modified", "405 Method Not Allowed", "204 No Content"). A denial does not reach a verb of its own
             // past "or" ("was never created or got deleted").
             at.reach = 0;
             at.dangling = false;
@@ -586,9 +586,13 @@ fn is_auxiliary(word: &str) -> bool {
     )
 }
 
-/// The words after "Not" in the names of statuses (404 Not Found, 304 Not Modified).
-fn is_status_reason(word: &str) -> bool {
-    matches!(word, "found" | "modified" | "allowed" | "acceptable" | "implemented" | "extended")
+/// The words after "Not" or "No" in the names of statuses (404 Not Found, 304 Not Modified, 204 No
+/// Content).
+fn is_status_reason(denial: &str, word: &str) -> bool {
+    match denial {
+        "no" => word == "content",
+        _ => matches!(word, "found" | "modified" | "allowed" | "acceptable" | "implemented" | "extended"),
+    }
 }
 
 /// "out of order" is one word: without it "arrive out of order" states "order". Takes back the
@@ -762,6 +766,8 @@ mod tests {
     fn the_not_of_a_status_name_denies_nothing() {
         assert!(negated("a 304 Not Modified has an empty body").is_empty());
         assert!(negated("405 Method Not Allowed lists the methods").is_empty());
+        assert!(negated("204 No Content means success and an empty body").is_empty());
+        assert_eq!(negated("the reply has no content"), ["content"]);
         assert_eq!(negated("the contact was not found"), ["found"]);
     }
 
