@@ -84,13 +84,17 @@ pub fn subject(
     // Nor is a term named inside a condition the subject of a claim outside it ("kept out of
     // shared caches unless a directive such as public allows it" is not about public).
     // Nor is a term it is compared with ("the same as 301 but keeps the method").
-    let Mood { conditional, compared, .. } = words[start].mood;
+    // Nor is a term named as what is not meant ("PUT, unlike PATCH, replaces the resource").
+    let Mood { conditional, compared, rejecting, .. } = words[start].mood;
     let outside: Vec<(usize, usize)> = mentions
         .iter()
         .copied()
         .filter(|&(at, _)| {
             let mood = words[at].mood;
-            !place.contains(&at) && (conditional || !mood.conditional) && (compared || !mood.compared)
+            !place.contains(&at)
+                && (conditional || !mood.conditional)
+                && (compared || !mood.compared)
+                && (rejecting || !mood.rejecting)
         })
         .collect();
     let mentions = outside.as_slice();
@@ -101,9 +105,15 @@ pub fn subject(
         return Some((own, Certainty::Clause));
     }
     // Terms joined by "and" right before the clause's first term share its claim ("SOAP and gRPC
-    // offer stricter contracts"), although "and" ends a clause.
+    // offer stricter contracts"), although "and" ends a clause; a comma does not join them ("like
+    // PUT, PATCH replaces the whole resource").
     if let Some(&(first, _)) = mentions.iter().find(in_clause)
-        && mentions.iter().any(|&(at, side)| side == own && at + 1 == first && words[at].sentence == sentence)
+        && mentions.iter().any(|&(at, side)| {
+            side == own
+                && at + 1 == first
+                && words[at].sentence == sentence
+                && words[at].statement < words[first].statement
+        })
     {
         return Some((own, Certainty::Clause));
     }
@@ -165,11 +175,16 @@ mod tests {
     /// The side and certainty named for the first place where `claim` is found in `answer`, as
     /// if the claim were about a third term, so that the attribution itself is seen.
     fn attribution(claim: &str, answer: &str) -> Option<(usize, Certainty)> {
+        attribution_for(claim, answer, usize::MAX)
+    }
+
+    /// The side and certainty found for `claim` in `answer`, for a point about side `own`.
+    fn attribution_for(claim: &str, answer: &str, own: usize) -> Option<(usize, Certainty)> {
         let words = tokens(answer, false).words;
         let index = Answer::new(&words);
         let named = mentions(&sides(), &index);
         let place = occurrences(&pattern(claim).unwrap().words, &index).into_iter().next()?;
-        subject(&named, &index, &place, usize::MAX)
+        subject(&named, &index, &place, own)
     }
 
     /// The name of the side named for `claim` in `answer`.
@@ -245,6 +260,16 @@ mod tests {
             assert_eq!(subject(&named, &index, &place, 0), Some((0, Certainty::Clause)), "{answer}");
             assert_eq!(subject(&named, &index, &place, 1), Some((1, Certainty::Clause)), "{answer}");
         }
+    }
+
+    #[test]
+    fn a_term_set_apart_by_a_comma_or_named_as_not_meant_is_not_the_claim_subject() {
+        let put = |answer: &str| attribution_for("replaces whole resource", answer, 0);
+        // "and" joins two terms into one subject; a comma does not.
+        assert_eq!(put("PATCH and PUT replace the whole resource"), Some((0, Certainty::Clause)));
+        assert_eq!(put("Like PUT, PATCH replaces the whole resource"), Some((1, Certainty::Clause)));
+        // What "unlike" names is not what the claim is about.
+        assert_eq!(put("PUT, unlike PATCH, replaces the whole resource"), Some((0, Certainty::Sentence)));
     }
 
     #[test]
