@@ -297,10 +297,19 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("withdrawn", "withdraw"), ("mistook", "mistake"), ("mistaken", "mistake"), ("upheld", "uphold"),
 ];
 
-static IRREGULAR_MAP: LazyLock<FxHashMap<&'static str, &'static str>> =
-    LazyLock::new(|| IRREGULAR.iter().copied().collect());
+/// Plurals of acronyms without a vowel, which the stemmer leaves alone ("JWTs" is not "JWT").
+/// Left out: acronyms that end in *s* themselves (TLS, HTTPS, DNS, HSTS, XSS).
+#[rustfmt::skip]
+const ACRONYM_PLURALS: &[(&str, &str)] = &[
+    ("jwts", "jwt"), ("cdns", "cdn"), ("sdks", "sdk"), ("rpcs", "rpc"), ("dbs", "db"),
+    ("pdfs", "pdf"), ("vms", "vm"), ("crls", "crl"),
+];
 
-/// The verb of an irregular past form ([`IRREGULAR`]), else the word itself.
+static IRREGULAR_MAP: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| IRREGULAR.iter().chain(ACRONYM_PLURALS).copied().collect());
+
+/// The verb of an irregular past form ([`IRREGULAR`]), the singular of an acronym's plural
+/// ([`ACRONYM_PLURALS`]), else the word itself.
 pub fn base_form(word: &str) -> &str {
     IRREGULAR_MAP.get(word).copied().unwrap_or(word)
 }

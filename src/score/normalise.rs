@@ -178,7 +178,11 @@ impl Cursor {
         // "the same as 302 and 301 but …": the "and" that ends the clause goes on with what the
         // subject is compared with.
         let listing = self.mood.compared && word == "and";
-        if matches!(word, "though" | "however") {
+        if word == "unlike" && words.len() == self.clause_start {
+            // "307, unlike 302, is permanent": set off by commas, what "unlike" names is an
+            // aside in one statement.
+            self.end_clause(words);
+        } else if matches!(word, "though" | "however") {
             // "DELETE, though, is not idempotent": an aside ends the clause; it ends the
             // statement, whose subject came before it, only if no verb follows.
             self.end_clause(words);
@@ -235,9 +239,10 @@ impl Cursor {
         }
     }
 
-    /// What `word` (after `previous`, with `said` words of the clause before it) tells of the
-    /// clause: a condition, a relative clause, a thing not done.
-    fn note_mood(&mut self, previous: &str, word: &str, said: usize) {
+    /// What `word` (after the two words `before` it, with `said` words of the clause before it)
+    /// tells of the clause: a condition, a relative clause, a thing not done.
+    fn note_mood(&mut self, before: [&str; 2], word: &str, said: usize) {
+        let [earlier, previous] = before;
         if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever")
             && !self.mood.conditional
         {
@@ -269,7 +274,7 @@ impl Cursor {
             self.mood.compared = true;
         }
         if matches!(word, "instead" | "rather" | "unlike")
-            || names_a_mistake(previous, word)
+            || names_a_mistake([earlier, previous], word)
             || gives_up(previous, word)
             || (previous == "not" && word.ends_with("ing") && said == 0)
         {
@@ -299,6 +304,8 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let mut at = Cursor::default();
     // The last word seen, for "no longer", "neither … nor" and abbreviations ending in a dot.
     let mut last = "";
+    // The word before it, for "teams often think …".
+    let mut before_last = "";
     // Where the last word kept ends, to tell a compound's halves ("long-lived") from a word glued
     // to one that was dropped ("no-store": "no" is a denial, not a word of the compound).
     let mut kept_end = None;
@@ -310,6 +317,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         at.after_aside(word);
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
+        let earlier = std::mem::replace(&mut before_last, previous);
         let not_only = previous == "not" && cancels_negation(word);
         let status_name = matches!(previous, "not" | "no")
             && is_status_reason(previous, word)
@@ -379,7 +387,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             // source control").
             at.reach = 0;
         }
-        at.note_mood(previous, word, out.words.len() - at.clause_start);
+        at.note_mood([earlier, previous], word, out.words.len() - at.clause_start);
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
             out.function_words += 1;
@@ -531,14 +539,19 @@ fn boundary(piece: &str) -> Boundary {
 
 /// Words after which a clause names a mistake rather than making a claim: "a common mistake is
 /// hard-coding the key", "I've seen teams return 200 for errors", "I once sent 403 for expired
-/// tokens", "people think CORS replaces authentication".
-fn names_a_mistake(previous: &str, word: &str) -> bool {
+/// tokens", "people think CORS replaces authentication", "teams often treat a JWT as encrypted".
+fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
+    let [earlier, previous] = before;
+    let others =
+        |who: &str| matches!(who, "people" | "teams" | "developers" | "devs" | "many" | "some" | "folks");
     matches!(word, "mistake" | "mistakes" | "misconception" | "misconceptions" | "pitfall" | "pitfalls")
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
-        || (matches!(word, "think" | "assume" | "believe")
-            && matches!(previous, "people" | "teams" | "developers" | "devs" | "many" | "some" | "folks"))
+        || (matches!(word, "think" | "assume" | "believe" | "treat")
+            && (others(previous)
+                || (matches!(previous, "also" | "often" | "still" | "sometimes" | "wrongly")
+                    && others(earlier))))
 }
 
 /// A pronoun fused with its verb, which opens a clause ("… it's not REST").
@@ -693,6 +706,14 @@ mod tests {
         let rejecting = |text: &str| tokens(text, false).words.iter().skip(2).all(|t| t.mood.rejecting);
         assert!(rejecting("people think CORS protects the API"));
         assert!(rejecting("teams assume TLS is optional"));
+        assert!(
+            tokens("teams often treat a JWT as encrypted", false)
+                .words
+                .iter()
+                .skip(1)
+                .all(|t| t.mood.rejecting)
+        );
+        assert!(!tokens("I often treat a JWT as encrypted", false).words.iter().any(|t| t.mood.rejecting));
         assert!(!tokens("I think CORS protects the API", false).words.iter().any(|t| t.mood.rejecting));
     }
 
@@ -813,6 +834,13 @@ mod tests {
         );
         // "got" is left alone: it is not the GET method.
         assert_ne!(words("got"), words("GET"));
+    }
+
+    #[test]
+    fn the_plural_of_an_acronym_without_a_vowel_is_the_acronym() {
+        assert_eq!(words("JWTs and CDNs"), words("a JWT and a CDN"));
+        // An acronym that ends in s is no plural.
+        assert_eq!(words("TLS"), ["tls"]);
     }
 
     #[test]

@@ -390,10 +390,14 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
                 return None;
             }
             // "307 temporary, 308 permanent" says nothing of 307 being permanent: another code
-            // between a claim's code and its other words starts another claim.
+            // between a claim's code and its other words starts another claim, unless it is named
+            // as what is not meant or what the code is compared with ("308, unlike 301, is …").
             let codes = |i: usize| answer.words[i].kind == Kind::Code;
+            let aside = |i: usize| answer.words[i].mood.rejecting || answer.words[i].mood.compared;
             let (first, last) = (place[0], place[place.len() - 1]);
-            if place.iter().any(|&i| codes(i)) && (first..last).any(|i| codes(i) && !place.contains(&i)) {
+            if place.iter().any(|&i| codes(i))
+                && (first..last).any(|i| codes(i) && !place.contains(&i) && !aside(i))
+            {
                 return None;
             }
             // "201 created (with a Location header), 204 no body": a code that opens a clause
@@ -605,6 +609,14 @@ mod tests {
         assert_eq!(wrong_claims(phrasing, "201 created, Location, 204 success."), 0);
         assert_eq!(wrong_claims(phrasing, "Put the Location in the 204 response."), 1);
         assert_eq!(wrong_claims(phrasing, "We send Location headers in a 204."), 1);
+    }
+
+    #[test]
+    fn a_code_between_a_claims_words_starts_another_claim_unless_set_aside() {
+        let phrasing = "307 is permanent";
+        assert_eq!(wrong_claims(phrasing, "307 is temporary, 308 is permanent."), 0);
+        assert_eq!(wrong_claims(phrasing, "307, unlike 302, is permanent."), 1);
+        assert_eq!(wrong_claims(phrasing, "307, just like 308, is permanent."), 1);
     }
 
     #[test]
