@@ -144,6 +144,9 @@ pub struct Mood {
     /// After "only" ("only retry a POST automatically if it carries an idempotency key"): a
     /// condition later in the clause restricts the claim rather than adding to it.
     pub restricted: bool,
+    /// After "whether" up to the clause's end ("decide whether large batches run synchronously"):
+    /// a question asked, not a claim made.
+    pub asking: bool,
 }
 
 impl Cursor {
@@ -243,6 +246,9 @@ impl Cursor {
     /// tells of the clause: a condition, a relative clause, a thing not done.
     fn note_mood(&mut self, before: [&str; 2], word: &str, said: usize) {
         let [earlier, previous] = before;
+        if word == "whether" {
+            self.mood.asking = true;
+        }
         if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever")
             && !self.mood.conditional
         {

@@ -425,7 +425,8 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
 }
 
 /// Whether the words at `place` state no claim of their own: they name a thing not done
-/// ("instead of retrying at once"), allow it only on a condition ("only retry a POST
+/// ("instead of retrying at once") or only ask a question ("decide whether large batches run
+/// synchronously"), allow it only on a condition ("only retry a POST
 /// automatically if it carries an idempotency key", which the blanket claim does not have), or
 /// begin with what the subject is compared with ("the same as 301 but keeps the method").
 fn claims_nothing(place: &[usize], answer: &Answer<'_>) -> bool {
@@ -437,6 +438,7 @@ fn claims_nothing(place: &[usize], answer: &Answer<'_>) -> bool {
             .take_while(|w| w.clause == last.clause)
             .any(|w| w.mood.conditional);
     place.iter().any(|&i| words[i].mood.rejecting)
+        || place.iter().all(|&i| words[i].mood.asking)
         || restricted
         || (first.mood.compared && !last.mood.compared)
 }
@@ -617,6 +619,21 @@ mod tests {
         assert_eq!(wrong_claims(phrasing, "307 is temporary, 308 is permanent."), 0);
         assert_eq!(wrong_claims(phrasing, "307, unlike 302, is permanent."), 1);
         assert_eq!(wrong_claims(phrasing, "307, just like 308, is permanent."), 1);
+    }
+
+    #[test]
+    fn a_question_asked_states_no_wrong_claim() {
+        let phrasing = "large batches synchronously";
+        assert_eq!(wrong_claims(phrasing, "Run large batches synchronously."), 1);
+        assert_eq!(wrong_claims(phrasing, "Decide whether large batches run synchronously or as a job."), 0);
+        // What is said of the question is still said.
+        assert_eq!(
+            wrong_claims(
+                "client knows intermediary",
+                "The client knows whether it talks to an intermediary."
+            ),
+            1
+        );
     }
 
     #[test]
