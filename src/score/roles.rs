@@ -101,7 +101,12 @@ pub fn subject(
     let before = |&&(at, _): &&(usize, usize)| at <= end;
     let in_clause = |&&(at, _): &&(usize, usize)| words[at].clause == clause;
     let in_sentence = |&&(at, _): &&(usize, usize)| words[at].sentence == sentence;
-    if mentions.iter().filter(in_clause).any(|&(_, side)| side == own) {
+    // A claim whose words run over a comma is the point's own when any of its clauses names the
+    // point's term ("GET reads contacts, POST creates one").
+    if mentions
+        .iter()
+        .any(|&(at, side)| side == own && place.iter().any(|&i| words[i].clause == words[at].clause))
+    {
         return Some((own, Certainty::Clause));
     }
     // Terms joined by "and" right before the clause's first term share its claim ("SOAP and gRPC
@@ -263,11 +268,13 @@ mod tests {
     }
 
     #[test]
-    fn a_term_set_apart_by_a_comma_or_named_as_not_meant_is_not_the_claim_subject() {
+    fn commas_and_unlike_decide_which_term_a_claim_is_about() {
         let put = |answer: &str| attribution_for("replaces whole resource", answer, 0);
         // "and" joins two terms into one subject; a comma does not.
         assert_eq!(put("PATCH and PUT replace the whole resource"), Some((0, Certainty::Clause)));
         assert_eq!(put("Like PUT, PATCH replaces the whole resource"), Some((1, Certainty::Clause)));
+        // A claim that runs over a comma is the point's own when one of its clauses names it.
+        assert_eq!(put("PATCH edits the resource, PUT replaces it whole"), Some((0, Certainty::Clause)));
         // What "unlike" names is not what the claim is about.
         assert_eq!(put("PUT, unlike PATCH, replaces the whole resource"), Some((0, Certainty::Sentence)));
     }
