@@ -409,6 +409,14 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             {
                 return None;
             }
+            // "answer preflights without requiring authentication" does not state the claim (nor,
+            // since "without" is no denial, a claim written as one).
+            let without = first > 0
+                && answer.words[first - 1].word == "without"
+                && answer.words[first - 1].clause == answer.words[first].clause;
+            if without && pattern.negative == Some(false) {
+                return None;
+            }
             let negated = place.iter().any(|&i| answer.words[i].negated);
             // "when there's no Retry-After header, back off" states a condition, not the claim
             // that none should be sent.
@@ -634,6 +642,13 @@ mod tests {
             ),
             1
         );
+    }
+
+    #[test]
+    fn a_claim_right_after_without_is_not_stated() {
+        let phrasing = "require authentication on the preflight";
+        assert_eq!(wrong_claims(phrasing, "Require authentication on the preflight."), 1);
+        assert_eq!(wrong_claims(phrasing, "Answer it without requiring authentication on the preflight."), 0);
     }
 
     #[test]
