@@ -358,8 +358,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             } else {
                 at.deny(previous == "or");
                 // "the cheapest data is data you don't have": a denial after a noun and its
-                // pronoun belongs to a relative clause, and denies nothing said before it.
-                if is_subject_pronoun(previous) && out.words.len() > at.clause_start {
+                // pronoun belongs to a relative clause, and denies nothing said before it ("tells
+                // you nothing" is no such clause: there the pronoun is the verb's object).
+                if is_subject_pronoun(previous) && word != "nothing" && out.words.len() > at.clause_start {
                     at.dangling = false;
                 }
                 at.of_noun = word == "no";
@@ -796,6 +797,12 @@ mod tests {
         assert!(negated("204 No Content means success and an empty body").is_empty());
         assert_eq!(negated("the reply has no content"), ["content"]);
         assert_eq!(negated("the contact was not found"), ["found"]);
+    }
+
+    #[test]
+    fn nothing_after_a_pronoun_denies_its_clause() {
+        assert_eq!(negated("the status code tells you nothing"), ["status", "code", "tells"]);
+        assert!(negated("the cheapest data is data you don't have").is_empty());
     }
 
     #[test]
