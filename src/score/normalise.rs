@@ -110,6 +110,8 @@ struct Cursor {
     counterfactual: bool,
     /// The next word is the second of terms compared with ("the same as 302 and 301").
     compared_next: bool,
+    /// The next word is the second of terms named as not meant ("unlike 301 and 302").
+    rejecting_next: bool,
     /// Where the words of the clause's condition start in the output.
     condition_start: usize,
     /// After "though" or "however": unless a verb comes next, the statement has ended.
@@ -181,6 +183,7 @@ impl Cursor {
         // "the same as 302 and 301 but …": the "and" that ends the clause goes on with what the
         // subject is compared with.
         let listing = self.mood.compared && word == "and";
+        let rejecting = self.mood.rejecting && word == "and";
         if word == "unlike" && words.len() == self.clause_start {
             // "307, unlike 302, is permanent": set off by commas, what "unlike" names is an
             // aside in one statement.
@@ -194,6 +197,7 @@ impl Cursor {
             self.end_statement(words);
         }
         self.compared_next = listing;
+        self.rejecting_next = rejecting;
     }
 
     /// The first word after an aside: a verb goes on with the statement before it.
@@ -395,6 +399,12 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             at.reach = 0;
         }
         at.note_mood([earlier, previous], word, out.words.len() - at.clause_start);
+        if is_mistake_noun(previous, word) {
+            // "a fresh key per retry is a classic bug": what came before names the mistake too.
+            for word in &mut out.words[at.clause_start..] {
+                word.mood.rejecting = true;
+            }
+        }
         let function_word = is_stop_word(word) || is_clause_break(word);
         if function_word && !joined(&folded, start, start + piece.len()) {
             out.function_words += 1;
@@ -405,6 +415,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         let negated = at.reach > 0;
         let mut token = token(word, negated, &at);
         token.mood.compared |= std::mem::take(&mut at.compared_next);
+        token.mood.rejecting |= std::mem::take(&mut at.rejecting_next);
         token.glued = kept_end.is_some_and(|end: usize| {
             let between = &folded.as_bytes()[end..start];
             !between.is_empty() && between.iter().all(|b| matches!(b, b'-' | b'/' | b'_'))
@@ -544,6 +555,23 @@ fn boundary(piece: &str) -> Boundary {
     }
 }
 
+/// A noun naming a mistake ("a common mistake", "a classic gotcha", "an anti-pattern"): what its
+/// clause says before or after it is the mistake, not a claim.
+fn is_mistake_noun(previous: &str, word: &str) -> bool {
+    matches!(
+        word,
+        "mistake"
+            | "mistakes"
+            | "misconception"
+            | "misconceptions"
+            | "pitfall"
+            | "pitfalls"
+            | "gotcha"
+            | "gotchas"
+    ) || (matches!(word, "pattern" | "patterns") && previous == "anti")
+        || (matches!(word, "bug" | "error") && matches!(previous, "classic" | "common"))
+}
+
 /// Words after which a clause names a mistake rather than making a claim: "a common mistake is
 /// hard-coding the key", "I've seen teams return 200 for errors", "I once sent 403 for expired
 /// tokens", "people think CORS replaces authentication", "teams often treat a JWT as encrypted".
@@ -551,7 +579,9 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
     let [earlier, previous] = before;
     let others =
         |who: &str| matches!(who, "people" | "teams" | "developers" | "devs" | "many" | "some" | "folks");
-    matches!(word, "mistake" | "mistakes" | "misconception" | "misconceptions" | "pitfall" | "pitfalls")
+    is_mistake_noun(previous, word)
+        || (previous == "wrong" && word == "to")
+        || (others(previous) && matches!(word, "sometimes" | "often" | "still" | "wrongly" | "mistakenly"))
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
@@ -721,6 +751,20 @@ mod tests {
                 .all(|t| t.mood.rejecting)
         );
         assert!(!tokens("I often treat a JWT as encrypted", false).words.iter().any(|t| t.mood.rejecting));
+        assert!(rejecting("people sometimes turn off certificate checks"));
+        assert!(rejecting("it is wrong to return 200 for errors"));
+        assert!(
+            tokens("a common gotcha is retrying at once", false)
+                .words
+                .iter()
+                .skip(2)
+                .all(|t| t.mood.rejecting)
+        );
+        // Said after the mistake, the noun names what came before it.
+        assert!(
+            tokens("a fresh key per retry is a classic bug", false).words.iter().all(|t| t.mood.rejecting)
+        );
+        assert!(!tokens("clients often retry on a 503", false).words.iter().any(|t| t.mood.rejecting));
         assert!(!tokens("I think CORS protects the API", false).words.iter().any(|t| t.mood.rejecting));
     }
 

@@ -411,9 +411,9 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             }
             // "answer preflights without requiring authentication" does not state the claim (nor,
             // since "without" is no denial, a claim written as one).
-            let without = first > 0
-                && answer.words[first - 1].word == "without"
-                && answer.words[first - 1].clause == answer.words[first].clause;
+            let without = (first.saturating_sub(2)..first).any(|i| {
+                answer.words[i].word == "without" && answer.words[i].clause == answer.words[first].clause
+            });
             if without && pattern.negative == Some(false) {
                 return None;
             }
@@ -649,12 +649,23 @@ mod tests {
         let phrasing = "require authentication on the preflight";
         assert_eq!(wrong_claims(phrasing, "Require authentication on the preflight."), 1);
         assert_eq!(wrong_claims(phrasing, "Answer it without requiring authentication on the preflight."), 0);
+        let phrasing = "give the app the password";
+        assert_eq!(
+            wrong_claims(phrasing, "Let it read contacts without the user giving the app their password."),
+            0
+        );
     }
 
     #[test]
     fn the_term_after_unlike_states_no_wrong_claim() {
         assert_eq!(wrong_claims("POST is idempotent", "Unlike POST, PUT is idempotent."), 0);
         assert_eq!(wrong_claims("POST is idempotent", "POST is idempotent, unlike what people think."), 1);
+        // Both terms joined by "and" after it are set aside.
+        assert_eq!(
+            wrong_claims("302 keeps the method", "Use 308: unlike 301 and 302 it keeps the method."),
+            0
+        );
+        assert_eq!(wrong_claims("302 keeps the method", "Use 302: it keeps the method."), 1);
     }
 
     #[test]
