@@ -579,16 +579,15 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
     let [earlier, previous] = before;
     let others =
         |who: &str| matches!(who, "people" | "teams" | "developers" | "devs" | "many" | "some" | "folks");
+    let habitually = |how: &str| matches!(how, "often" | "still" | "sometimes" | "wrongly" | "mistakenly");
     is_mistake_noun(previous, word)
         || (previous == "wrong" && word == "to")
-        || (others(previous) && matches!(word, "sometimes" | "often" | "still" | "wrongly" | "mistakenly"))
+        || (others(previous) && habitually(word))
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
         || (matches!(word, "think" | "assume" | "believe" | "treat")
-            && (others(previous)
-                || (matches!(previous, "also" | "often" | "still" | "sometimes" | "wrongly")
-                    && others(earlier))))
+            && (others(previous) || ((habitually(previous) || previous == "also") && others(earlier))))
 }
 
 /// A pronoun fused with its verb, which opens a clause ("… it's not REST").
