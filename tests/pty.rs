@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use expectrl::{ControlCode, Expect};
 
-use crate::util::{bin, own_pty, pty as spawn, pty_program, pty_sh};
+use crate::util::{PATIENCE, bin, own_pty, pty as spawn, pty_program, pty_sh};
 
 /// Runs `rehearse args` under `sh` in a pty, then prints its exit code and the terminal's settings,
 /// so a test can see how the terminal was left.
@@ -26,9 +26,9 @@ fn child_of(parent: u32) -> u32 {
     })
 }
 
-/// Polls `check` until it gives a value (a minute at most): for states no output announces.
+/// Polls `check` until it gives a value (within [`PATIENCE`]): for states no output announces.
 fn wait_until<T>(mut check: impl FnMut() -> Option<T>) -> T {
-    let limit = Instant::now() + Duration::from_secs(60);
+    let limit = Instant::now() + PATIENCE;
     loop {
         if let Some(value) = check() {
             return value;
@@ -239,10 +239,13 @@ fn row11_kill_int_from_outside_ends_the_prompt_at_once_with_the_summary() {
 fn row19_resizes_esc_then_f1_and_ctrl_z_are_handled() {
     let mut s = spawn(&["quiz", "-t", "http", "-n", "3", "--seed", "1", "--no-history"]);
     s.expect("›").unwrap();
-    // Resized to 20 and then 5 columns mid-answer: the answer is kept whole.
+    // Resized to 20 and then 5 columns mid-answer: the answer is kept whole. Each step waits for
+    // the echo of the one before, so the resize always lands mid-answer, however loaded the machine.
     s.send("HEAD returns ").unwrap();
+    s.expect("returns").unwrap();
     s.get_process_mut().set_window_size(20, 24).unwrap();
     s.send("headers ").unwrap();
+    s.expect("headers").unwrap();
     s.get_process_mut().set_window_size(5, 24).unwrap();
     s.send("only\r").unwrap();
     s.expect("Score").unwrap();

@@ -19,6 +19,10 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// How long any wait for a program's output or exit may take before the test fails. Only a
+/// failing test waits this long; a loaded machine (a browser test alongside) can be slow.
+pub const PATIENCE: Duration = Duration::from_secs(90);
+
 /// Every command of the binary, as `--help` lists them.
 pub const COMMANDS: [&str; 12] = [
     "quiz",
@@ -58,7 +62,7 @@ pub fn rehearse() -> Command {
     let mut std = StdCommand::new(bin());
     clean(&mut std);
     let mut cmd = Command::from_std(std);
-    cmd.timeout(Duration::from_secs(60));
+    cmd.timeout(PATIENCE);
     cmd
 }
 
@@ -140,7 +144,7 @@ impl Piped {
 
     /// Blocks until stdout so far contains `needle` (panics after a minute, with what was seen).
     pub fn wait_for(&mut self, needle: &str) {
-        let limit = Instant::now() + Duration::from_secs(60);
+        let limit = Instant::now() + PATIENCE;
         while !String::from_utf8_lossy(&self.seen).contains(needle) {
             let left = limit.saturating_duration_since(Instant::now());
             match self.chunks.recv_timeout(left) {
@@ -198,7 +202,7 @@ pub fn pty_program(program: &str, args: &[&str]) -> expectrl::session::OsSession
     clean(&mut cmd);
     cmd.args(args).env("TERM", "xterm");
     let mut session = expectrl::Session::spawn(cmd).expect("spawns in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session.set_expect_timeout(Some(PATIENCE));
     session
 }
 
@@ -212,7 +216,7 @@ pub fn pty_with(args: &[&str], env: &[(&str, &str)]) -> expectrl::session::OsSes
         cmd.env(key, value);
     }
     let mut session = expectrl::Session::spawn(cmd).expect("spawns in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session.set_expect_timeout(Some(PATIENCE));
     session
 }
 
@@ -274,7 +278,7 @@ impl OwnPty {
     pub fn wait_for(&mut self, needle: &str) {
         use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
-        let limit = Instant::now() + Duration::from_secs(60);
+        let limit = Instant::now() + PATIENCE;
         loop {
             let unread = String::from_utf8_lossy(&self.seen[self.read_to..]).into_owned();
             if let Some(at) = unread.find(needle) {
@@ -300,7 +304,7 @@ impl OwnPty {
 
     /// Waits for the program to end (a minute at most; then it is killed and the test fails).
     pub fn wait_exit(&mut self) -> std::process::ExitStatus {
-        let limit = Instant::now() + Duration::from_secs(60);
+        let limit = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().expect("waits") {
                 return status;
