@@ -44,6 +44,14 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Words after `not` that cancel the negation ("not only … but also").
+/// Words of phrases that comment on a statement rather than add to it ("on the other hand", "for
+/// example", "in practice", "of course"): set off by commas, they are an aside.
+#[rustfmt::skip]
+const DISCOURSE_MARKERS: &[&str] = &[
+    "other", "hand", "side", "example", "instance", "course", "practice", "general", "short", "fact",
+    "contrast", "addition", "experience", "honestly", "frankly", "say", "sure", "careful",
+];
+
 const NEGATION_CANCELLERS: &[&str] = &["only", "just", "merely"];
 
 /// Small numbers spelled out, so that "one" and "1" are the same token ("retry one time"
@@ -163,6 +171,10 @@ pub fn number_word(word: &str) -> Option<usize> {
 
 pub fn is_clause_break(word: &str) -> bool {
     BREAK_SET.contains(word)
+}
+
+pub fn is_discourse_marker(word: &str) -> bool {
+    DISCOURSE_MARKERS.contains(&word)
 }
 
 pub fn cancels_negation(word: &str) -> bool {

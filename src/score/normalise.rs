@@ -136,6 +136,9 @@ pub struct Mood {
     /// The clause opens with "it" or "they" ("authentication comes first, it's the identity
     /// step"): it says something of what its sentence named before it.
     pub anaphoric: bool,
+    /// The clause opens with a verb ("the plain method, sending the verifier itself, is the
+    /// recommended one"): it goes on with a subject named before the clause ahead of it.
+    pub continuing: bool,
     /// The clause has likened its subject to something ("the same …", "similar …"), so an "as"
     /// introduces what it is compared with.
     pub likening: bool,
@@ -264,6 +267,9 @@ impl Cursor {
         }
         if matches!(word, "it" | "it's" | "its" | "they" | "they're") && said == 0 {
             self.mood.anaphoric = true;
+        }
+        if (is_linking_verb(word) || is_auxiliary(word)) && said == 0 {
+            self.mood.continuing = true;
         }
         if word == "only" {
             self.mood.restricted = true;

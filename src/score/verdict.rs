@@ -1,6 +1,7 @@
 //! Verdicts on one answer (covered, missed, contradicted, swapped, wrong) and the score they add
 //! up to under a set of [`Weights`].
 
+use super::lexicon::is_discourse_marker;
 use super::matcher::{Answer, occurrences, ordered_occurrences};
 use super::normalise::{Kind, Tokens};
 use super::roles::{self, Certainty, Side};
@@ -409,6 +410,12 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             {
                 return None;
             }
+            // "uniform interface, layered system, optional code on demand": a claim's words do
+            // not skip a whole clause (unless it is an aside, "308, unlike 301, is …"), so a
+            // list's items do not join.
+            if skips_a_clause(&place, answer) {
+                return None;
+            }
             // "answer preflights without requiring authentication" does not state the claim (nor,
             // since "without" is no denial, a claim written as one).
             let without = (first.saturating_sub(2)..first).any(|i| {
@@ -429,6 +436,26 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
                 matched: place.iter().map(|&i| answer.words[i].word.to_string()).collect(),
             })
         })
+    })
+}
+
+/// Whether a clause stands wholly between the words at `place`, none of them in it, and is no
+/// aside (what is set aside or compared with, "on the other hand", "careful"), while the clause
+/// that closes the claim does not go back to the subject before it with a verb or a pronoun ("a
+/// 403 is, basically, an authentication failure, it means the token expired").
+fn skips_a_clause(place: &[usize], answer: &Answer<'_>) -> bool {
+    let (first, last) = (place[0], place[place.len() - 1]);
+    let inside = &answer.words[first..=last];
+    let (opening, closing) = (inside[0].clause, inside[inside.len() - 1].clause);
+    let resumes = inside[inside.len() - 1].mood;
+    if resumes.continuing || resumes.anaphoric {
+        return false;
+    }
+    (opening + 1..closing).any(|clause| {
+        let words = || inside.iter().filter(move |w| w.clause == clause);
+        !place.iter().any(|&i| answer.words[i].clause == clause)
+            && words().all(|w| !w.mood.rejecting && !w.mood.compared)
+            && !words().all(|w| is_discourse_marker(&w.word))
     })
 }
 
@@ -654,6 +681,20 @@ mod tests {
             wrong_claims(phrasing, "Let it read contacts without the user giving the app their password."),
             0
         );
+    }
+
+    #[test]
+    fn a_claim_does_not_join_the_items_of_a_list() {
+        let phrasing = "uniform interface optional";
+        assert_eq!(wrong_claims(phrasing, "The uniform interface is optional."), 1);
+        assert_eq!(
+            wrong_claims(phrasing, "Stateless, uniform interface, layered system, optional code on demand."),
+            0
+        );
+        // An aside between, or a clause that goes back to the subject, keeps the claim whole.
+        assert_eq!(wrong_claims(phrasing, "The uniform interface, on the other hand, is optional."), 1);
+        assert_eq!(wrong_claims(phrasing, "The uniform interface, the third one, is optional."), 1);
+        assert_eq!(wrong_claims(phrasing, "The uniform interface, a big topic, it's optional."), 1);
     }
 
     #[test]
