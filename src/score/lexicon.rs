@@ -43,7 +43,6 @@ const CLAUSE_BREAKS: &[&str] = &[
     "therefore", "thus", "hence", "and", "then", "unlike", "except", "rather", "vs", "versus",
 ];
 
-/// Words after `not` that cancel the negation ("not only … but also").
 /// Words of phrases that comment on a statement rather than add to it ("on the other hand", "for
 /// example", "in practice", "of course"): set off by commas, they are an aside.
 #[rustfmt::skip]
@@ -52,6 +51,7 @@ const DISCOURSE_MARKERS: &[&str] = &[
     "contrast", "addition", "experience", "honestly", "frankly", "say", "sure", "careful",
 ];
 
+/// Words after `not` that cancel the negation ("not only … but also").
 const NEGATION_CANCELLERS: &[&str] = &["only", "just", "merely"];
 
 /// Small numbers spelled out, so that "one" and "1" are the same token ("retry one time"

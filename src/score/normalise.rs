@@ -116,6 +116,9 @@ struct Cursor {
     condition_start: usize,
     /// After "though" or "however": unless a verb comes next, the statement has ended.
     aside: bool,
+    /// The clause just ended named a mistake or a thing not done: a clause that opens with "or"
+    /// names another ("a common mistake is 500 for validation errors, or 200 with an error").
+    rejected_before: bool,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
@@ -162,6 +165,7 @@ impl Cursor {
             }
         }
         self.dangling = false;
+        self.rejected_before = self.mood.rejecting;
         self.mood = Mood { rejecting: std::mem::take(&mut self.counterfactual), ..Mood::default() };
         self.clause += 1;
         self.reach = 0;
@@ -221,6 +225,7 @@ impl Cursor {
         self.counterfactual = false;
         self.sentence += 1;
         self.end_statement(words);
+        self.rejected_before = false;
     }
 
     /// Punctuation and signs between words: the boundaries they end, the "=" of notes, and a
@@ -297,6 +302,9 @@ impl Cursor {
             // What is given up ("you give up jumping to a page") and a clause that opens with an
             // omission ("…, or not building the signed string their way") name what is not had or
             // not done: a cause or a cost, not a claim.
+            self.mood.rejecting = true;
+        }
+        if word == "or" && said == 0 && self.rejected_before {
             self.mood.rejecting = true;
         }
         if previous == "without" && is_object_pronoun(word) && said == 1 {
@@ -583,11 +591,25 @@ fn is_mistake_noun(previous: &str, word: &str) -> bool {
 /// tokens", "people think CORS replaces authentication", "teams often treat a JWT as encrypted".
 fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
     let [earlier, previous] = before;
-    let others =
-        |who: &str| matches!(who, "people" | "teams" | "developers" | "devs" | "many" | "some" | "folks");
+    let others = |who: &str| {
+        matches!(
+            who,
+            "people"
+                | "teams"
+                | "developers"
+                | "devs"
+                | "many"
+                | "some"
+                | "folks"
+                | "students"
+                | "juniors"
+                | "beginners"
+        )
+    };
     let habitually = |how: &str| matches!(how, "often" | "still" | "sometimes" | "wrongly" | "mistakenly");
     is_mistake_noun(previous, word)
         || (previous == "wrong" && word == "to")
+        || (word == "wrong" && matches!(previous, "do" | "does" | "did" | "get" | "gets" | "got"))
         || (others(previous) && habitually(word))
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
@@ -771,6 +793,27 @@ mod tests {
         );
         assert!(!tokens("clients often retry on a 503", false).words.iter().any(|t| t.mood.rejecting));
         assert!(!tokens("I think CORS protects the API", false).words.iter().any(|t| t.mood.rejecting));
+        // What someone does or gets wrong is the mistake.
+        let after_wrong = |text: &str| {
+            let words = tokens(text, false).words;
+            let wrong = words.iter().position(|t| t.word == "wrong").unwrap();
+            words[wrong + 1..].iter().all(|t| t.mood.rejecting)
+        };
+        assert!(after_wrong("what students often do wrong is retrying immediately"));
+        assert!(after_wrong("what people get wrong is the order of checks"));
+        assert!(!after_wrong("the wrong status code breaks clients"));
+    }
+
+    #[test]
+    fn an_alternative_after_a_mistake_is_a_mistake_too() {
+        let rejecting = |text: &str| -> Vec<bool> {
+            tokens(text, false).words.iter().map(|t| t.mood.rejecting).collect()
+        };
+        let text = "a common mistake is 500 for validation errors, or 200 with an error";
+        assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
+        // Only "or" goes on with it, and only in its sentence.
+        assert!(!rejecting("a common mistake is 500 for errors, 200 means success").last().unwrap());
+        assert!(!rejecting("a common mistake is 500 for errors. Or 200 with an error").last().unwrap());
     }
 
     #[test]

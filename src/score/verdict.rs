@@ -418,8 +418,14 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             }
             // "answer preflights without requiring authentication" does not state the claim (nor,
             // since "without" is no denial, a claim written as one).
-            let without = (first.saturating_sub(2)..first).any(|i| {
-                answer.words[i].word == "without" && answer.words[i].clause == answer.words[first].clause
+            // Nor does "GET reads without changing anything" claim that GET changes it.
+            let without = place.iter().enumerate().any(|(k, &at)| {
+                let from = if k == 0 { at.saturating_sub(2) } else { place[k - 1].max(at.saturating_sub(2)) };
+                (from..at).any(|i| {
+                    answer.words[i].word == "without"
+                        && answer.words[i].clause == answer.words[at].clause
+                        && !place.contains(&i)
+                })
             });
             if without && pattern.negative == Some(false) {
                 return None;
@@ -676,6 +682,11 @@ mod tests {
         let phrasing = "require authentication on the preflight";
         assert_eq!(wrong_claims(phrasing, "Require authentication on the preflight."), 1);
         assert_eq!(wrong_claims(phrasing, "Answer it without requiring authentication on the preflight."), 0);
+        // A claim's later word right after "without" is not stated either.
+        assert_eq!(wrong_claims("GET changes the resource", "GET reads without changing the resource."), 0);
+        assert_eq!(wrong_claims("GET changes the resource", "GET reads, changing the resource."), 1);
+        // Unless the phrasing says "without" itself.
+        assert_eq!(wrong_claims("resend a POST without worry", "You can resend a POST without worry."), 1);
         let phrasing = "give the app the password";
         assert_eq!(
             wrong_claims(phrasing, "Let it read contacts without the user giving the app their password."),
