@@ -99,7 +99,8 @@ struct Cursor {
     /// Where the current clause's words start in the output.
     clause_start: usize,
     /// A denial that no word has used yet: if the clause ends first, it denies what the clause
-    /// said before it ("… but POST is not").
+    /// said before it ("… but POST is not"), unless the clause is a relative one ("…, which
+    /// customers behind firewalls can't"), whose elided verb is what it denies.
     dangling: bool,
     /// What the clause so far is: a condition, or a thing not done.
     mood: Mood,
@@ -159,7 +160,7 @@ pub struct Mood {
 
 impl Cursor {
     fn end_clause(&mut self, words: &mut [Token]) {
-        if self.dangling {
+        if self.dangling && !self.mood.relative {
             for word in &mut words[self.clause_start..] {
                 word.negated = true;
             }
@@ -403,7 +404,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         // "no amount of retrying helps" denies the retrying.
         if at.of_noun
-            && (is_preposition(word) || word == "without")
+            && (is_preposition(word) || matches!(word, "without" | "like"))
             && at.reach < NEGATION_REACH
             && previous != "amount"
         {
@@ -842,6 +843,8 @@ mod tests {
         assert!(negated("the cheapest data is data you don't have").is_empty());
         assert_eq!(negated("but POST is not"), ["post"]);
         assert_eq!(negated("PATCH, you don't"), Vec::<String>::new());
+        // A relative clause's elided verb is what it denies, not the subject named in it.
+        assert!(negated("it needs a public endpoint, which customers behind firewalls can't").is_empty());
     }
 
     #[test]
@@ -865,6 +868,8 @@ mod tests {
     fn no_amount_of_a_thing_denies_the_thing() {
         assert_eq!(negated("no amount of re-authenticating grants it"), ["amount", "re", "authenticating"]);
         assert_eq!(negated("no response from the upstream"), ["response"]);
+        assert_eq!(negated("204 means no body, like after a DELETE"), ["body"]);
+        assert_eq!(negated("204 means no body like a DELETE"), ["body"]);
     }
 
     #[test]
