@@ -117,6 +117,9 @@ struct Cursor {
     condition_start: usize,
     /// After "though" or "however": unless a verb comes next, the statement has ended.
     aside: bool,
+    /// The denial in reach belongs to a relative clause ("a 418 it doesn't recognise is still
+    /// treated like a 400"): the main clause's verb ends it.
+    relative_denial: bool,
     /// The clause just ended named a mistake or a thing not done: a clause that opens with "or"
     /// names another ("a common mistake is 500 for validation errors, or 200 with an error").
     rejected_before: bool,
@@ -348,12 +351,14 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             && is_status_reason(previous, word)
             && out.words.last().is_some_and(|w| w.kind == Kind::Code || w.word == "method");
         // "never created or got deleted": an auxiliary after "or" starts a verb of its own.
-        let new_verb = previous == "or" && is_auxiliary(word);
+        let new_verb =
+            (previous == "or" && is_auxiliary(word)) || (at.relative_denial && is_linking_verb(word));
         if at.reach > 0 && (not_only || status_name || new_verb || (previous == "no" && word == "longer")) {
             // "not only … but also" asserts ("never just disable it" still denies); "no longer
             // valid" is a fact about now, not a denial; nor is a status's name ("304 Not
             // Modified", "405 Method Not Allowed", "204 No Content"). A denial does not reach a verb of its own
-            // past "or" ("was never created or got deleted").
+            // past "or" ("was never created or got deleted"), nor, from a relative clause, the
+            // main clause's verb.
             at.reach = 0;
             at.dangling = false;
             if not_only {
@@ -379,7 +384,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 // "the cheapest data is data you don't have": a denial after a noun and its
                 // pronoun belongs to a relative clause, and denies nothing said before it ("tells
                 // you nothing" is no such clause: there the pronoun is the verb's object).
-                if is_subject_pronoun(previous) && word != "nothing" && out.words.len() > at.clause_start {
+                at.relative_denial =
+                    is_subject_pronoun(previous) && word != "nothing" && out.words.len() > at.clause_start;
+                if at.relative_denial {
                     at.dangling = false;
                 }
                 at.of_noun = word == "no";
@@ -843,6 +850,9 @@ mod tests {
         assert!(negated("the cheapest data is data you don't have").is_empty());
         assert_eq!(negated("but POST is not"), ["post"]);
         assert_eq!(negated("PATCH, you don't"), Vec::<String>::new());
+        // Nor does it reach the main clause's verb after it.
+        assert_eq!(negated("a 418 it doesn't recognise is still treated like a 400"), ["recognise"]);
+        assert_eq!(negated("a 418 doesn't get treated like a 400"), ["get", "treated", "400"]);
         // A relative clause's elided verb is what it denies, not the subject named in it.
         assert!(negated("it needs a public endpoint, which customers behind firewalls can't").is_empty());
     }
