@@ -402,11 +402,14 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             at.break_at(word, &mut out.words);
         } else if at.mood.conditional
             && out.words.len() > at.condition_start
-            && (starts_consequent(piece) || (is_subject_pronoun(previous) && is_linking_verb(word)))
+            && (starts_consequent(piece)
+                || (is_subject_pronoun(previous) && is_linking_verb(word))
+                || (previous == "you" && matches!(word, "know" | "need")))
         {
-            // "if you send XML it's not REST", "when a read timeout happens it means …": without
-            // a comma, a pronoun and its verb after the condition's own words begin the main
-            // clause, which states a claim ("retry it if you're sure" is all condition).
+            // "if you send XML it's not REST", "when a read timeout happens it means …", "if
+            // the read timeout fires you know …": without a comma, a pronoun and its verb after
+            // the condition's own words begin the main clause, which states a claim ("retry it
+            // if you're sure" is all condition).
             at.end_clause(&mut out.words);
         }
         // "no amount of retrying helps" denies the retrying.
@@ -750,6 +753,8 @@ mod tests {
         assert_eq!(conditional, [true, true, false]);
         assert_eq!(negated("If you send XML it's not REST"), ["rest"]);
         let toks = tokens("When a read timeout happens it means the server didn't process it", false).words;
+        assert!(toks.iter().filter(|t| t.negated).all(|t| !t.mood.conditional));
+        let toks = tokens("if the read timeout fires you know the server didn't get it", false).words;
         assert!(toks.iter().filter(|t| t.negated).all(|t| !t.mood.conditional));
         // Before the condition has words of its own, the pronoun belongs to it.
         assert!(tokens("when there's no header, back off", false).words[0].mood.conditional);
