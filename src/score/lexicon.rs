@@ -51,6 +51,18 @@ const DISCOURSE_MARKERS: &[&str] = &[
     "contrast", "addition", "experience", "honestly", "frankly", "say", "sure", "careful",
 ];
 
+/// Words of manner: a denial that reaches one denies the manner, not the act ("don't retry a
+/// 429 immediately" still retries it). Not "constant": a "constant-time compare" is a thing.
+#[rustfmt::skip]
+const MANNERS: &[&str] = &[
+    "immediately", "immediate", "instantly", "blindly", "naively", "forever", "indefinitely",
+    "aggressively",
+];
+
+pub fn is_manner(word: &str) -> bool {
+    MANNERS.contains(&word)
+}
+
 /// Words after `not` that cancel the negation ("not only … but also").
 const NEGATION_CANCELLERS: &[&str] = &["only", "just", "merely"];
 

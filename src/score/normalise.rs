@@ -10,8 +10,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    base_form, cancels_negation, is_clause_break, is_evaluative, is_futile, is_negation_cue, is_omission,
-    is_preposition, is_stop_word, number_word,
+    base_form, cancels_negation, is_clause_break, is_evaluative, is_futile, is_manner, is_negation_cue,
+    is_omission, is_preposition, is_stop_word, number_word,
 };
 use super::segment;
 
@@ -120,6 +120,8 @@ struct Cursor {
     /// The denial in reach belongs to a relative clause ("a 418 it doesn't recognise is still
     /// treated like a 400"): the main clause's verb ends it.
     relative_denial: bool,
+    /// Where the words in the denial's reach begin in the output.
+    denied_from: usize,
     /// The clause just ended named a mistake or a thing not done: a clause that opens with "or"
     /// names another ("a common mistake is 500 for validation errors, or 200 with an error").
     rejected_before: bool,
@@ -381,6 +383,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 at.dangling = false;
             } else {
                 at.deny(previous == "or");
+                at.denied_from = out.words.len();
                 // "the cheapest data is data you don't have": a denial after a noun and its
                 // pronoun belongs to a relative clause, and denies nothing said before it ("tells
                 // you nothing" is no such clause: there the pronoun is the verb's object).
@@ -438,6 +441,15 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             }
         }
         let negated = at.reach > 0;
+        if negated && (is_manner(word) || (word == "once" && previous == "at")) {
+            // "don't retry a 429 immediately", "never retry blindly": the denial is of the
+            // manner, and ends with it; the act stands.
+            let from = at.denied_from.min(out.words.len());
+            for word in &mut out.words[from..] {
+                word.negated = false;
+            }
+            at.reach = 1;
+        }
         let mut token = token(word, negated, &at);
         token.mood.compared |= std::mem::take(&mut at.compared_next);
         token.mood.rejecting |= std::mem::take(&mut at.rejecting_next);
@@ -877,6 +889,14 @@ mod tests {
         assert_eq!(statements("DELETE is idempotent, though POST is not"), [0, 0, 1]);
         let after_however = statements("PUT is idempotent, however POST is not");
         assert_ne!(after_however[1], after_however[2]);
+    }
+
+    #[test]
+    fn a_denied_manner_leaves_the_act_standing() {
+        assert_eq!(negated("don't retry a 429 immediately"), ["immediately"]);
+        assert_eq!(negated("never retry blindly with no backoff"), ["blindly", "backoff"]);
+        assert_eq!(negated("do not resend it at once"), ["once"]);
+        assert_eq!(negated("don't retry a 429"), ["retry", "429"]);
     }
 
     #[test]
