@@ -319,6 +319,35 @@ impl Cursor {
         }
     }
 
+    /// "don't retry a 429 immediately", "never retry blindly": the denial is of the manner, and
+    /// ends with it; the act stands.
+    fn deny_only_the_manner(&mut self, words: &mut [Token]) {
+        let from = self.denied_from.min(words.len());
+        for word in &mut words[from..] {
+            word.negated = false;
+        }
+        self.reach = 1;
+    }
+
+    /// What a word just kept does to the denial in reach.
+    fn after_word(&mut self, word: &str, negated: bool, words: &mut [Token]) {
+        // "Checkpointing isn't needed" denies checkpointing: a denial of mere need or importance
+        // still reaches back over its clause.
+        self.dangling &= is_evaluative(word);
+        self.reach = self.reach.saturating_sub(1);
+        if is_futile(word) && !negated {
+            // "retrying it unchanged is pointless", "pointless to retry": undenied, a verdict of
+            // futility denies its clause so far and the words after it.
+            for word in &mut words[self.clause_start..] {
+                word.negated = true;
+            }
+            // The verdict is its own first word of the reach. Like "no", it reaches its own
+            // phrase only: "useless without the verifier" needs the verifier.
+            self.reach = NEGATION_REACH - 1;
+            self.of_noun = true;
+        }
+    }
+
     /// A denial; `alternative` for "or not" ("cacheable or not"), which denies nothing said.
     fn deny(&mut self, alternative: bool) {
         self.reach = NEGATION_REACH;
@@ -442,38 +471,15 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         }
         let negated = at.reach > 0;
         if negated && (is_manner(word) || (word == "once" && previous == "at")) {
-            // "don't retry a 429 immediately", "never retry blindly": the denial is of the
-            // manner, and ends with it; the act stands.
-            let from = at.denied_from.min(out.words.len());
-            for word in &mut out.words[from..] {
-                word.negated = false;
-            }
-            at.reach = 1;
+            at.deny_only_the_manner(&mut out.words);
         }
         let mut token = token(word, negated, &at);
         token.mood.compared |= std::mem::take(&mut at.compared_next);
         token.mood.rejecting |= std::mem::take(&mut at.rejecting_next);
-        token.glued = kept_end.is_some_and(|end: usize| {
-            let between = &folded.as_bytes()[end..start];
-            !between.is_empty() && between.iter().all(|b| matches!(b, b'-' | b'/' | b'_'))
-        });
+        token.glued = kept_end.is_some_and(|end| is_glue(&folded[end..start]));
         kept_end = Some(start + piece.len());
         out.words.push(token);
-        // "Checkpointing isn't needed" denies checkpointing: a denial of mere need or importance
-        // still reaches back over its clause.
-        at.dangling &= is_evaluative(word);
-        at.reach = at.reach.saturating_sub(1);
-        if is_futile(word) && !negated {
-            // "retrying it unchanged is pointless", "pointless to retry": undenied, a verdict of
-            // futility denies its clause so far and the words after it.
-            for word in &mut out.words[at.clause_start..] {
-                word.negated = true;
-            }
-            // The verdict is its own first word of the reach. Like "no", it reaches its own
-            // phrase only: "useless without the verifier" needs the verifier.
-            at.reach = NEGATION_REACH - 1;
-            at.of_noun = true;
-        }
+        at.after_word(word, negated, &mut out.words);
     }
     at.end_clause(&mut out.words);
     out
@@ -639,6 +645,11 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
         || (word == "once" && matches!(previous, "i" | "we"))
         || (matches!(word, "think" | "assume" | "believe" | "treat")
             && (others(previous) || ((habitually(previous) || previous == "also") && others(earlier))))
+}
+
+/// Whether the text between two words joins them into a compound ("long-lived", "read/write").
+fn is_glue(between: &str) -> bool {
+    !between.is_empty() && between.bytes().all(|b| matches!(b, b'-' | b'/' | b'_'))
 }
 
 /// A pronoun fused with its verb, which opens a clause ("… it's not REST").
