@@ -123,7 +123,8 @@ struct Cursor {
     /// Where the words in the denial's reach begin in the output.
     denied_from: usize,
     /// The clause just ended named a mistake or a thing not done: a clause that opens with "or"
-    /// names another ("a common mistake is 500 for validation errors, or 200 with an error").
+    /// (or "and to") names another ("a common mistake is 500 for validation errors, or 200 with
+    /// an error").
     rejected_before: bool,
 }
 
@@ -171,7 +172,11 @@ impl Cursor {
             }
         }
         self.dangling = false;
-        self.rejected_before = self.mood.rejecting;
+        // ", and to …": the comma ended the clause that named the mistake; the "and" ends an
+        // empty one, which keeps what the clause before it was.
+        self.rejected_before =
+            self.mood.rejecting || (self.rejected_before && words.len() == self.clause_start);
+
         self.mood = Mood { rejecting: std::mem::take(&mut self.counterfactual), ..Mood::default() };
         self.clause += 1;
         self.reach = 0;
@@ -310,9 +315,10 @@ impl Cursor {
             // not done: a cause or a cost, not a claim.
             self.mood.rejecting = true;
         }
-        if word == "or" && said == 0 && self.rejected_before {
+        if said == 0 && self.rejected_before && (word == "or" || (word == "to" && previous == "and")) {
             self.mood.rejecting = true;
         }
+
         if previous == "without" && is_object_pronoun(word) && said == 1 {
             self.mood.rejecting = true;
             self.counterfactual = true;
@@ -384,9 +390,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         // "never created or got deleted": an auxiliary after "or" starts a verb of its own.
         let new_verb =
             (previous == "or" && is_auxiliary(word)) || (at.relative_denial && is_linking_verb(word));
-        if at.reach > 0 && (not_only || status_name || new_verb || (previous == "no" && word == "longer")) {
+        let idiom = previous == "no" && matches!(word, "longer" | "matter" | "doubt");
+        if at.reach > 0 && (not_only || status_name || new_verb || idiom) {
             // "not only … but also" asserts ("never just disable it" still denies); "no longer
-            // valid" is a fact about now, not a denial; nor is a status's name ("304 Not
+            // valid" is a fact about now, not a denial, and "no matter which endpoint" none; nor is a status's name ("304 Not
             // Modified", "405 Method Not Allowed", "204 No Content"). A denial does not reach a verb of its own
             // past "or" ("was never created or got deleted"), nor, from a relative clause, the
             // main clause's verb.
@@ -568,7 +575,8 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         }
         return Cow::Borrowed(text);
     }
-    let lower = text.nfkc().collect::<String>().to_lowercase();
+    // "idempotent ≠ same response": the sign is a denial, which removing accents would strip.
+    let lower = text.nfkc().collect::<String>().to_lowercase().replace('\u{2260}', " not ");
     Cow::Owned(lower.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect())
 }
 
@@ -607,6 +615,10 @@ fn is_mistake_noun(previous: &str, word: &str) -> bool {
             | "mistakes"
             | "misconception"
             | "misconceptions"
+            | "misunderstanding"
+            | "misunderstandings"
+            | "myth"
+            | "myths"
             | "pitfall"
             | "pitfalls"
             | "gotcha"
@@ -847,7 +859,10 @@ mod tests {
         };
         let text = "a common mistake is 500 for validation errors, or 200 with an error";
         assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
-        // Only "or" goes on with it, and only in its sentence.
+        let text = "a mistake I see is to mix the two, and to return 401 for a permission problem";
+        assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
+        assert!(rejecting("it's a common misunderstanding that level 2 is RESTful").iter().all(|&r| r));
+        // Only "or" (or "and to") goes on with it, and only in its sentence.
         assert!(!rejecting("a common mistake is 500 for errors, 200 means success").last().unwrap());
         assert!(!rejecting("a common mistake is 500 for errors. Or 200 with an error").last().unwrap());
     }
@@ -900,6 +915,13 @@ mod tests {
         assert_eq!(statements("DELETE is idempotent, though POST is not"), [0, 0, 1]);
         let after_however = statements("PUT is idempotent, however POST is not");
         assert_ne!(after_however[1], after_however[2]);
+    }
+
+    #[test]
+    fn idioms_and_signs_of_denial() {
+        assert!(negated("every error looks the same no matter which endpoint").is_empty());
+        assert!(negated("no doubt the token expired").is_empty());
+        assert_eq!(negated("idempotent ≠ same response"), ["same", "response"]);
     }
 
     #[test]
