@@ -272,8 +272,12 @@ impl Cursor {
         if word == "whether" {
             self.mood.asking = true;
         }
+        // "422 is when the server can't parse it" defines, it does not set a condition.
+        let defining =
+            word == "when" && matches!(previous, "is" | "are" | "was" | "that's" | "it's" | "means");
         if matches!(word, "if" | "unless" | "whether" | "otherwise" | "when" | "whenever")
             && !self.mood.conditional
+            && !defining
         {
             self.mood.conditional = true;
             self.condition_start = self.clause_start + said;
@@ -791,6 +795,11 @@ mod tests {
         assert!(toks.iter().filter(|t| t.negated).all(|t| !t.mood.conditional));
         let toks = tokens("if the read timeout fires you know the server didn't get it", false).words;
         assert!(toks.iter().filter(|t| t.negated).all(|t| !t.mood.conditional));
+        // "is when" defines rather than sets a condition.
+        assert!(
+            !tokens("422 is when the server can't parse it", false).words.iter().any(|t| t.mood.conditional)
+        );
+        assert!(tokens("retry when the server can't answer", false).words[2].mood.conditional);
         // Before the condition has words of its own, the pronoun belongs to it.
         assert!(tokens("when there's no header, back off", false).words[0].mood.conditional);
         assert!(tokens("retry the call if you're sure", false).words[2].mood.conditional);
