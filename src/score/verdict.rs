@@ -418,16 +418,7 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             }
             // "answer preflights without requiring authentication" does not state the claim (nor,
             // since "without" is no denial, a claim written as one).
-            // Nor does "GET reads without changing anything" claim that GET changes it.
-            let without = place.iter().enumerate().any(|(k, &at)| {
-                let from = if k == 0 { at.saturating_sub(2) } else { place[k - 1].max(at.saturating_sub(2)) };
-                (from..at).any(|i| {
-                    answer.words[i].word == "without"
-                        && answer.words[i].clause == answer.words[at].clause
-                        && !place.contains(&i)
-                })
-            });
-            if without && pattern.negative == Some(false) {
+            if right_after_without(&place, answer) && pattern.negative == Some(false) {
                 return None;
             }
             let negated = place.iter().any(|&i| answer.words[i].negated);
@@ -441,6 +432,20 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
                 correction: claim.correction.clone(),
                 matched: place.iter().map(|&i| answer.words[i].word.to_string()).collect(),
             })
+        })
+    })
+}
+
+/// Whether a word of the claim at `place` stands within two words after a *without* of its clause
+/// that is not the claim's own: "GET reads without changing anything" does not claim that GET
+/// changes it.
+fn right_after_without(place: &[usize], answer: &Answer<'_>) -> bool {
+    place.iter().enumerate().any(|(k, &at)| {
+        let from = if k == 0 { at.saturating_sub(2) } else { place[k - 1].max(at.saturating_sub(2)) };
+        (from..at).any(|i| {
+            answer.words[i].word == "without"
+                && answer.words[i].clause == answer.words[at].clause
+                && !place.contains(&i)
         })
     })
 }
