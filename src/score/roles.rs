@@ -86,6 +86,7 @@ pub fn subject(
     // Nor is a term it is compared with ("the same as 301 but keeps the method").
     // Nor is a term named as what is not meant ("PUT, unlike PATCH, replaces the resource").
     let Mood { conditional, compared, rejecting, .. } = words[start].mood;
+    let all_mentions = mentions;
     let outside: Vec<(usize, usize)> = mentions
         .iter()
         .copied()
@@ -130,6 +131,23 @@ pub fn subject(
         if !object {
             return Some((side, Certainty::Clause));
         }
+    }
+    // A main clause that names no term is about the term that opens its sentence's opening
+    // condition ("when authentication fails, you get 403" says 403 of authentication).
+    if !words[start].mood.conditional
+        && let Some(&(_, side)) = all_mentions.iter().rfind(|&&(at, _)| {
+            at < start
+                && words[at].sentence == sentence
+                && words[at].mood.conditional
+                && (at == 0 || words[at - 1].clause != words[at].clause)
+        })
+        && words[..start]
+            .iter()
+            .rev()
+            .take_while(|w| w.sentence == sentence)
+            .all(|w| w.mood.conditional || w.clause == clause)
+    {
+        return Some((side, Certainty::Clause));
     }
     // A clause opened by "which" is about the last term the clause before it named ("no-store,
     // which lets the cache keep a copy").
@@ -235,6 +253,24 @@ mod tests {
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
         }
+    }
+
+    #[test]
+    fn a_main_clause_without_a_term_is_about_the_term_opening_its_condition() {
+        let claim = "replaces whole resource";
+        let sure = Some((1, Certainty::Clause));
+        assert_eq!(attribution(claim, "When PATCH is used, it replaces the whole resource"), sure);
+        assert_eq!(attribution(claim, "If PATCH fails, the server replaces the whole resource"), sure);
+        // Not when the condition opens with something else ("when you update it with PUT").
+        assert_ne!(
+            attribution(claim, "PUT is one. When you use PATCH, the server replaces the whole resource"),
+            sure
+        );
+        // Nor when the main clause names its own term.
+        assert_eq!(
+            attribution(claim, "When PATCH is used, PUT replaces the whole resource"),
+            Some((0, Certainty::Clause))
+        );
     }
 
     #[test]
