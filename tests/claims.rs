@@ -104,6 +104,23 @@ fn a_short_note_about_the_contrasted_terms_is_not_a_term_list() {
 }
 
 #[test]
+fn a_sentence_framing_a_long_list_of_the_right_terms_earns_less_than_the_terms_stated() {
+    let list = assess(
+        "trouble-sync-429",
+        "For this I would think about the usual toolkit: throttling, backoff, Retry-After, \
+         concurrency control, batching, jitter, queueing, resilience and checkpointing, which is \
+         the standard playbook.",
+    );
+    let stated = assess(
+        "trouble-sync-429",
+        "Throttle the job, back off exponentially, wait as long as Retry-After says, limit \
+         concurrency, use batch endpoints and checkpoint progress.",
+    );
+    assert!(score(&list) <= 50, "{list:#}");
+    assert!(score(&stated) >= score(&list) + 30, "{stated:#}\n{list:#}");
+}
+
+#[test]
 fn a_denial_inside_a_condition_states_no_wrong_claim() {
     let advice = assess(
         "design-rate-limit-responses",

@@ -63,7 +63,15 @@ pub struct Tokens {
     pub words: Vec<Token>,
     /// Stop words and negation cues seen: statements have them, bare lists of terms do not.
     pub function_words: usize,
+    /// Content words standing in list items: clauses of a few content words and no verb
+    /// ("throttling, backoff, Retry-After, concurrency control").
+    pub listed_words: usize,
+    /// How many such items the text holds.
+    pub listed_items: usize,
 }
+
+/// A list item holds at most this many content words ("concurrency control", "fast 2xx ack").
+const LIST_ITEM_WORDS: usize = 3;
 
 /// A note has at most this many items (clauses with content words).
 const NOTE_MAX_ITEMS: usize = 7;
@@ -126,6 +134,12 @@ struct Cursor {
     /// (or "and to") names another ("a common mistake is 500 for validation errors, or 200 with
     /// an error").
     rejected_before: bool,
+    /// The clause so far holds a function word other than a conjunction, a denial or "=": it is
+    /// not a bare list item.
+    stated: bool,
+    /// Content words and items of the bare list items ended so far (see [`Tokens::listed_words`]).
+    listed_words: usize,
+    listed_items: usize,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
@@ -166,6 +180,17 @@ pub struct Mood {
 
 impl Cursor {
     fn end_clause(&mut self, words: &mut [Token]) {
+        // A code makes an item a fact in shorthand ("2xx success", "HS256 for one service").
+        let item = &words[self.clause_start..];
+        if (1..=LIST_ITEM_WORDS).contains(&item.len())
+            && !self.stated
+            && !item.iter().any(|w| w.kind == Kind::Code)
+        {
+            let said = item.len();
+            self.listed_words += said;
+            self.listed_items += 1;
+        }
+        self.stated = false;
         if self.dangling && !self.mood.relative {
             for word in &mut words[self.clause_start..] {
                 word.negated = true;
@@ -253,6 +278,7 @@ impl Cursor {
         } else if is_copula_sign(piece) {
             // Notes write "level 0 = one endpoint": the sign is the statement's verb.
             out.function_words += 1;
+            self.stated = true;
         }
         let boundary = if is_spaced_dash(text, start, piece) { Boundary::Clause } else { boundary(piece) };
         match boundary {
@@ -384,6 +410,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         };
         at.after_aside(word);
+        // Any function word but a conjunction makes a clause more than a named term ("check the
+        // header", "telemetry on usage", "is stateless", "no verbs").
+        at.stated |= (is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word);
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let earlier = std::mem::replace(&mut before_last, previous);
@@ -493,6 +522,8 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         at.after_word(word, negated, &mut out.words);
     }
     at.end_clause(&mut out.words);
+    out.listed_words = at.listed_words;
+    out.listed_items = at.listed_items;
     out
 }
 
@@ -783,6 +814,22 @@ mod tests {
 
     fn negated(text: &str) -> Vec<String> {
         tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word.into_string()).collect()
+    }
+
+    #[test]
+    fn bare_list_items_are_counted_apart_from_statements() {
+        let listed = |text: &str| {
+            let t = tokens(text, false);
+            (t.listed_items, t.listed_words)
+        };
+        // Terms named one after another, each a clause of a few words with no function word.
+        assert_eq!(listed("throttling, backoff, Retry-After, concurrency control and batching"), (5, 7));
+        // A function word makes a clause a statement: a verb, an article, a preposition, a denial.
+        assert_eq!(listed("check the header, refresh the token, back off on 429"), (0, 0));
+        assert_eq!(listed("plural nouns, no verbs"), (1, 2));
+        // A code makes an item a fact in shorthand; a long clause is more than a term.
+        assert_eq!(listed("2xx success, 4xx client error, 5xx server error"), (0, 0));
+        assert_eq!(listed("idempotency keys deduplicate retried payment requests"), (0, 0));
     }
 
     #[test]

@@ -7,6 +7,10 @@ use super::normalise::{Kind, Tokens};
 use super::roles::{self, Certainty, Side};
 use super::{Criterion, Misconception, Pattern, PointResult, Verdict, WrongResult};
 
+/// A list is a term list only with this many bare items: a note of a few ("expired cert,
+/// missing intermediate, hostname mismatch") states facts in shorthand.
+const LIST_MIN_ITEMS: usize = 8;
+
 /// The constants of the score, fitted on blind-written answers (`docs/scoring.md`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
@@ -30,6 +34,15 @@ pub struct Weights {
     pub statement_share: f64,
     /// The least that scaling leaves of a score.
     pub statement_floor: f64,
+    /// A run of bare list items ("throttling, backoff, Retry-After, batching") names terms
+    /// without stating anything of them: past this share of the answer's content words in such
+    /// items, the score is scaled down too …
+    pub list_share: f64,
+    /// … by this much per unit of share over it …
+    pub list_slope: f64,
+    /// … to no less than this: a list of the right terms still shows some knowledge, and some
+    /// questions ask for a list.
+    pub list_floor: f64,
     /// How much more relevant to another question of the topic than to its own an answer may
     /// be (0–1) before it is taken for an answer to that question.
     pub elsewhere_margin: f64,
@@ -49,6 +62,9 @@ impl Weights {
         wrong_claim: 0.6,
         statement_share: 0.2,
         statement_floor: 0.2,
+        list_share: 0.5,
+        list_slope: 3.0,
+        list_floor: 0.5,
         elsewhere_margin: 0.2,
         elsewhere_span: 0.2,
     };
@@ -64,6 +80,9 @@ impl Weights {
         wrong_claim: 0.6,
         statement_share: 0.2,
         statement_floor: 0.8,
+        list_share: 0.5,
+        list_slope: 3.0,
+        list_floor: 0.5,
         elsewhere_margin: 0.2,
         elsewhere_span: 0.2,
     };
@@ -86,6 +105,9 @@ pub struct Evidence {
     pub wrong_claims: usize,
     /// Function words over all words of the answer.
     pub statement_share: f64,
+    /// Content words in bare list items over all content words, when the answer lists many
+    /// (0 for a note, or a list of a few items).
+    pub listed_share: f64,
     /// Whether the points were derived from the model answer (scored under [`Weights::DERIVED`]).
     pub derived: bool,
     /// How much more relevant the answer is to the likeliest other question of its topic than
@@ -118,6 +140,11 @@ impl Evidence {
         } else {
             text.function_words as f64 / all_words as f64
         };
+        let listed_share = if note || text.listed_items < LIST_MIN_ITEMS {
+            0.0
+        } else {
+            text.listed_words as f64 / text.words.len().max(1) as f64
+        };
         Evidence {
             coverage: coverage(points),
             addressed: addressed(points),
@@ -125,6 +152,7 @@ impl Evidence {
             contradicted,
             wrong_claims,
             statement_share,
+            listed_share,
             derived,
             elsewhere: 0.0,
         }
@@ -161,7 +189,9 @@ impl Evidence {
     }
 
     fn statement(&self, weights: &Weights) -> f64 {
-        (self.statement_share / weights.statement_share).clamp(weights.statement_floor, 1.0)
+        let stated = self.statement_share / weights.statement_share;
+        let listed = 1.0 - weights.list_slope * (self.listed_share - weights.list_share).max(0.0);
+        stated.clamp(weights.statement_floor, 1.0).min(listed.max(weights.list_floor))
     }
 
     /// 0–100, under the weights fitted for this kind of rubric.
