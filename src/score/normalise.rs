@@ -208,6 +208,19 @@ impl Cursor {
         self.clause_start = words.len();
     }
 
+    /// Any function word but a conjunction makes a clause more than a named term ("check the
+    /// header", "telemetry on usage", "is stateless", "no verbs").
+    fn note_statement(&mut self, word: &str) {
+        self.stated |=
+            (is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word);
+    }
+
+    fn end_text(&mut self, out: &mut Tokens) {
+        self.end_clause(&mut out.words);
+        out.listed_words = self.listed_words;
+        out.listed_items = self.listed_items;
+    }
+
     /// A colon ends a clause but passes on what is said of what it introduces: "what you must
     /// never do: set verify=False" denies it, "the classic mistake: parsing before verifying"
     /// names a thing not done.
@@ -410,9 +423,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         };
         at.after_aside(word);
-        // Any function word but a conjunction makes a clause more than a named term ("check the
-        // header", "telemetry on usage", "is stateless", "no verbs").
-        at.stated |= (is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word);
+        at.note_statement(word);
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let earlier = std::mem::replace(&mut before_last, previous);
@@ -521,9 +532,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         out.words.push(token);
         at.after_word(word, negated, &mut out.words);
     }
-    at.end_clause(&mut out.words);
-    out.listed_words = at.listed_words;
-    out.listed_items = at.listed_items;
+    at.end_text(&mut out);
     out
 }
 
