@@ -54,6 +54,8 @@ pub struct Token {
     /// Joined to the word before it by a hyphen or slash without spaces (`long-lived`): in a
     /// phrasing, the two name one thing and must stand together in the answer.
     pub glued: bool,
+    /// Written with a possessive `'s` ("the resource's state"): it names whose, not what.
+    pub possessive: bool,
 }
 
 /// The content words of a text, in order, and how many function words stood between them.
@@ -528,6 +530,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         token.mood.compared |= std::mem::take(&mut at.compared_next);
         token.mood.rejecting |= std::mem::take(&mut at.rejecting_next);
         token.glued = kept_end.is_some_and(|end| is_glue(&folded[end..start]));
+        token.possessive = piece.ends_with("'s") || piece.ends_with("\u{2019}s");
         kept_end = Some(start + piece.len());
         out.words.push(token);
         at.after_word(word, negated, &mut out.words);
@@ -554,6 +557,7 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
         statement: at.statement,
         mood: at.mood,
         glued: false,
+        possessive: false,
     }
 }
 

@@ -446,6 +446,11 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             if skips_a_clause(&place, answer) {
                 return None;
             }
+            // "a representation encodes the resource's state, like a JSON document" says nothing
+            // of the resource itself: a possessive names whose, and the claim is of what it owns.
+            if answer.words[first].possessive && !place.contains(&(first + 1)) {
+                return None;
+            }
             // "answer preflights without requiring authentication" does not state the claim (nor,
             // since "without" is no denial, a claim written as one).
             if right_after_without(&place, answer) && pattern.negative == Some(false) {
@@ -608,6 +613,18 @@ mod tests {
             correction: "It is not so.".into(),
         };
         Rubric::compile(&[Point::term("429")], &[], &[claim]).assess(answer).wrong.len()
+    }
+
+    #[test]
+    fn a_possessive_names_whose_not_the_claims_subject() {
+        let phrasing = "resource is the JSON document";
+        assert_eq!(wrong_claims(phrasing, "The resource is the JSON document you get back."), 1);
+        assert_eq!(
+            wrong_claims(phrasing, "A representation encodes the resource's state, like a JSON document."),
+            0
+        );
+        // The possessive with the word it owns still states the claim.
+        assert_eq!(wrong_claims("server's session", "The server's session holds the login."), 1);
     }
 
     #[test]
