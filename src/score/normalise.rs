@@ -526,11 +526,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         if negated && (is_manner(word) || (word == "once" && previous == "at")) {
             at.deny_only_the_manner(&mut out.words);
         }
-        let mut token = token(word, negated, &at);
+        let mut token = token(word, piece, negated, &at);
         token.mood.compared |= std::mem::take(&mut at.compared_next);
         token.mood.rejecting |= std::mem::take(&mut at.rejecting_next);
         token.glued = kept_end.is_some_and(|end| is_glue(&folded[end..start]));
-        token.possessive = piece.ends_with("'s") || piece.ends_with("\u{2019}s");
         kept_end = Some(start + piece.len());
         out.words.push(token);
         at.after_word(word, negated, &mut out.words);
@@ -539,7 +538,8 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     out
 }
 
-fn token(word: &str, negated: bool, at: &Cursor) -> Token {
+/// The token of `word`, cleaned from the segment `piece`.
+fn token(word: &str, piece: &str, negated: bool, at: &Cursor) -> Token {
     let (kind, stem) = if let Some(n) = number_word(word) {
         (Kind::Code, n.to_compact_string())
     } else if word.chars().any(|c| c.is_ascii_digit()) {
@@ -557,7 +557,7 @@ fn token(word: &str, negated: bool, at: &Cursor) -> Token {
         statement: at.statement,
         mood: at.mood,
         glued: false,
-        possessive: false,
+        possessive: piece.ends_with("'s") || piece.ends_with("\u{2019}s"),
     }
 }
 
