@@ -230,6 +230,12 @@ const EVALUATIVE: &[&str] = &[
     "worth",
     "useful",
     "mandatory",
+    "concern",
+    "worry",
+    "matter",
+    "bother",
+    "relevant",
+    "helpful",
 ];
 
 pub fn is_evaluative(word: &str) -> bool {

@@ -75,6 +75,10 @@ pub struct Tokens {
 /// A list item holds at most this many content words ("concurrency control", "fast 2xx ack").
 const LIST_ITEM_WORDS: usize = 3;
 
+/// A bare term joined by "and" to the subject of a clause that ends in a denial, as in "clock skew
+/// and commit order are nothing to worry about", has at most this many words.
+const JOINED_WORDS: usize = 2;
+
 /// A note has at most this many items (clauses with content words).
 const NOTE_MAX_ITEMS: usize = 7;
 /// The content words per item of a note, on average: "4xx client error" is a fact in shorthand,
@@ -142,6 +146,11 @@ struct Cursor {
     /// Content words and items of the bare list items ended so far (see [`Tokens::listed_words`]).
     listed_words: usize,
     listed_items: usize,
+    /// Where the clause just ended starts, when it was a bare term in this sentence (see
+    /// [`Cursor::end_clause`]).
+    joined_from: Option<usize>,
+    /// The clause was opened by "and".
+    after_and: bool,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
@@ -184,20 +193,26 @@ impl Cursor {
     fn end_clause(&mut self, words: &mut [Token]) {
         // A code makes an item a fact in shorthand ("2xx success", "HS256 for one service").
         let item = &words[self.clause_start..];
-        if (1..=LIST_ITEM_WORDS).contains(&item.len())
+        let bare = (1..=LIST_ITEM_WORDS).contains(&item.len())
             && !self.stated
-            && !item.iter().any(|w| w.kind == Kind::Code)
-        {
-            let said = item.len();
+            && !item.iter().any(|w| w.kind == Kind::Code);
+        let said = item.len();
+        if bare {
             self.listed_words += said;
             self.listed_items += 1;
         }
         self.stated = false;
         if self.dangling && !self.mood.relative {
-            for word in &mut words[self.clause_start..] {
+            // "Clock skew and commit order are nothing to worry about": the denial reaches back
+            // over a bare term joined to its clause's subject.
+            let joined = self.joined_from.filter(|_| self.after_and);
+            let from = joined.unwrap_or(self.clause_start);
+            for word in &mut words[from..] {
                 word.negated = true;
             }
         }
+        self.joined_from = (bare && said <= JOINED_WORDS).then_some(self.clause_start);
+        self.after_and = false;
         self.dangling = false;
         // ", and to …": the comma ended the clause that named the mistake; the "and" ends an
         // empty one, which keeps what the clause before it was.
@@ -256,6 +271,7 @@ impl Cursor {
         }
         self.compared_next = listing;
         self.rejecting_next = rejecting;
+        self.after_and = word == "and";
     }
 
     /// The first word after an aside: a verb goes on with the statement before it.
@@ -276,6 +292,7 @@ impl Cursor {
         self.counterfactual = false;
         self.sentence += 1;
         self.end_statement(words);
+        self.joined_from = None;
         self.rejected_before = false;
     }
 
@@ -827,6 +844,18 @@ mod tests {
 
     fn negated(text: &str) -> Vec<String> {
         tokens(text, false).words.into_iter().filter(|t| t.negated).map(|t| t.word.into_string()).collect()
+    }
+
+    #[test]
+    fn a_dangling_denial_reaches_a_short_term_joined_to_its_subject_by_and() {
+        assert_eq!(negated("POST and PATCH aren't."), ["post", "patch"]);
+        assert_eq!(
+            negated("Clock skew and commit order are nothing to worry about."),
+            ["clock", "skew", "commit", "order", "worry"]
+        );
+        // Not over a clause that says something ("browsers enforce CORS"), nor over a comma.
+        assert_eq!(negated("Browsers enforce CORS and curl doesn't."), ["curl"]);
+        assert_eq!(negated("PUT and DELETE idempotent, POST not."), ["post"]);
     }
 
     #[test]
