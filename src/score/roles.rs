@@ -3,7 +3,7 @@
 
 use super::Pattern;
 use super::matcher::{Answer, ordered_occurrences};
-use super::normalise::Mood;
+use super::normalise::{Kind, Mood};
 
 /// One contrasted term of a question ("PUT" in PUT vs PATCH), compiled.
 #[derive(Debug, Clone)]
@@ -17,6 +17,15 @@ pub fn mentions(sides: &[Side], answer: &Answer<'_>) -> Vec<(usize, usize)> {
     let mut found: Vec<(usize, usize)> = names(sides, answer).map(|(place, side)| (place[0], side)).collect();
     found.sort_unstable();
     found.dedup();
+    // Terms glued into one word name the pair, not either side ("client-server means …"); codes
+    // so glued name either ("502/503 mean an upstream failed").
+    let glued = |at: usize| answer.words[at].glued && answer.words[at].kind != Kind::Code;
+    let paired: Vec<usize> = found
+        .windows(2)
+        .filter(|pair| pair[0].1 != pair[1].1 && pair[1].0 == pair[0].0 + 1 && glued(pair[1].0))
+        .flat_map(|pair| [pair[0].0, pair[1].0])
+        .collect();
+    found.retain(|(at, _)| !paired.contains(at));
     found
 }
 
@@ -253,6 +262,16 @@ mod tests {
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
         }
+    }
+
+    #[test]
+    fn terms_glued_into_one_word_name_the_pair_not_either_side() {
+        let claim = "replaces whole resource";
+        assert_eq!(attribution(claim, "In a PUT-PATCH API it replaces the whole resource"), None);
+        assert_eq!(
+            about(claim, "In a PUT, PATCH API it replaces the whole resource").as_deref(),
+            Some("PATCH")
+        );
     }
 
     #[test]
