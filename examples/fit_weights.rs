@@ -3,6 +3,8 @@
 //!
 //! Fit on a tuning set, never on the set you report:
 //! `cargo run --release --example fit_weights -- tests/fixtures/blind-tune.jsonl`
+//! With weights named after the file (`curve=0.6 wrong_claim=0.4`), it reports those weights
+//! against the current ones instead of fitting.
 
 use std::process::ExitCode;
 
@@ -11,24 +13,60 @@ use rehearse::eval::{RowEvidence, agreement, evidence_rows, parse_rows};
 use rehearse::score::Weights;
 
 fn main() -> ExitCode {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: fit_weights GRADED.jsonl");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: fit_weights GRADED.jsonl [NAME=VALUE ...]");
         return ExitCode::from(2);
     };
-    let text = std::fs::read_to_string(&path).expect("readable graded file");
+    let text = std::fs::read_to_string(path).expect("readable graded file");
     let rows = parse_rows(&text).expect("valid graded rows");
     let bank = load(&BankSource::Builtin).expect("the built-in bank");
     let evidence = evidence_rows(&rows, &bank, &mut || {}).expect("rows of the bank's questions");
     let derived = evidence.iter().all(|row| row.evidence.iter().all(|e| e.derived));
     let current = if derived { Weights::DERIVED } else { Weights::POINTS };
-    let fitted = descend(&evidence, current);
-    println!("{:.4}  {fitted:?}", fitness(&evidence, &fitted));
     report("current", &evidence, &current);
+    // With weights named on the command line, report them instead of fitting.
+    if args.len() > 1 {
+        let mut given = current;
+        for setting in &args[1..] {
+            let parsed = setting.split_once('=').and_then(|(name, value)| {
+                let axis = AXES.iter().find(|axis| axis.0 == name)?;
+                Some((axis.1, value.parse::<f64>().ok()?))
+            });
+            let Some((set, value)) = parsed else {
+                eprintln!("error: `{setting}` is not NAME=VALUE with a weight's name");
+                return ExitCode::from(2);
+            };
+            set(&mut given, value);
+        }
+        println!("\n{:.4}  {given:?}", fitness(&evidence, &given));
+        report("given", &evidence, &given);
+        return ExitCode::SUCCESS;
+    }
+    let fitted = descend(&evidence, current);
+    println!("\n{:.4}  {fitted:?}", fitness(&evidence, &fitted));
     report("fitted", &evidence, &fitted);
     ExitCode::SUCCESS
 }
 
 type Setter = fn(&mut Weights, f64);
+
+/// Each weight: its name, how to set it, and the range and number of values the fit tries.
+const AXES: [(&str, Setter, f64, f64, usize); 13] = [
+    ("curve", |w, v| w.curve = v, 0.3, 1.0, 15),
+    ("threshold", |w, v| w.threshold = v, 0.0, 0.3, 13),
+    ("blend", |w, v| w.blend = v, 0.0, 1.0, 21),
+    ("model_denial", |w, v| w.model_denial = v, 0.0, 4.0, 9),
+    ("contradiction", |w, v| w.contradiction = v, 0.0, 0.6, 13),
+    ("wrong_claim", |w, v| w.wrong_claim = v, 0.1, 0.7, 13),
+    ("statement_share", |w, v| w.statement_share = v, 0.05, 0.4, 8),
+    ("statement_floor", |w, v| w.statement_floor = v, 0.1, 1.0, 10),
+    ("list_share", |w, v| w.list_share = v, 0.3, 1.0, 8),
+    ("list_slope", |w, v| w.list_slope = v, 0.0, 4.0, 9),
+    ("list_floor", |w, v| w.list_floor = v, 0.2, 1.0, 9),
+    ("elsewhere_margin", |w, v| w.elsewhere_margin = v, 0.1, 0.6, 6),
+    ("elsewhere_span", |w, v| w.elsewhere_span = v, 0.1, 0.5, 5),
+];
 
 /// Coordinate descent: each weight in turn takes the best of its candidate values, the others
 /// held, until a round changes nothing.
@@ -36,19 +74,9 @@ fn descend(rows: &[RowEvidence], mut weights: Weights) -> Weights {
     let steps = |from: f64, to: f64, n: usize| -> Vec<f64> {
         (0..n).map(|i| from + (to - from) * i as f64 / (n - 1) as f64).collect()
     };
-    let axes: [(Setter, Vec<f64>); 11] = [
-        (|w, v| w.curve = v, steps(0.3, 1.0, 15)),
-        (|w, v| w.threshold = v, steps(0.0, 0.3, 13)),
-        (|w, v| w.blend = v, steps(0.0, 1.0, 21)),
-        (|w, v| w.model_denial = v, steps(0.0, 4.0, 9)),
-        (|w, v| w.contradiction = v, steps(0.0, 0.6, 13)),
-        (|w, v| w.wrong_claim = v, steps(0.1, 0.7, 13)),
-        (|w, v| w.statement_share = v, steps(0.05, 0.4, 8)),
-        (|w, v| w.statement_floor = v, steps(0.1, 1.0, 10)),
-        (|w, v| w.elsewhere_margin = v, steps(0.1, 0.6, 6)),
-        (|w, v| w.elsewhere_span = v, steps(0.1, 0.5, 5)),
-        (|w, v| w.curve = v, steps(0.3, 1.0, 15)),
-    ];
+    // The curve is tried again last: it interacts with every other weight.
+    let axes: Vec<(Setter, Vec<f64>)> =
+        AXES.iter().chain(AXES.first()).map(|&(_, set, from, to, n)| (set, steps(from, to, n))).collect();
     for _round in 0..6 {
         let before = weights;
         for (set, values) in &axes {
