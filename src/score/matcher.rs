@@ -132,8 +132,9 @@ pub fn occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
 }
 
 /// Every place where the words of `pattern` occur in their order, each within a short gap of the
-/// one before and in the same statement as the pattern's own (a phrasing that itself spans "so"
-/// may span it in the answer, but never a sentence's end): the stricter matching a costly wrong
+/// one before and in the same statement as the one before unless the pattern's own words cross a
+/// statement there (a phrasing that itself spans "so" may span it in the answer at the same
+/// place, but never a sentence's end): the stricter matching a costly wrong
 /// claim needs ("trust all
 /// certificates to fix" is not "fix the trust list … the certificate chain").
 pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<usize>> {
@@ -147,12 +148,14 @@ pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<us
         .iter()
         .filter_map(|&start| {
             let mut place = vec![start];
-            for (word, positions) in pattern[1..].iter().zip(rest) {
+            for (k, (word, positions)) in pattern[1..].iter().zip(rest).enumerate() {
                 let last = place[place.len() - 1];
-                let breaks = word.statement - pattern[0].statement;
+                // A break may fall only where the phrasing has one: "PUT and DELETE should never
+                // be retried" is not "retry GET, PUT or DELETE, but never retry a POST".
+                let breaks = word.statement - pattern[k].statement;
                 let next = positions.iter().copied().find(|&i| {
                     (if word.glued { follows(last, i) } else { i > last && i - last <= GAP_PER_WORD + 1 })
-                        && answer.words[i].statement - answer.words[start].statement <= breaks
+                        && answer.words[i].statement - answer.words[last].statement <= breaks
                         && answer.words[i].sentence == answer.words[start].sentence
                 })?;
                 place.push(next);
@@ -317,6 +320,10 @@ mod tests {
         assert!(!ordered("POST idempotent", "POST creates duplicates because PUT is idempotent"));
         assert!(ordered("hard-code it so it is always there", "hard-code it so it is always there"));
         assert!(ordered("hard-code it so it is always there", "hard-code it, it is always there"));
+        // A phrasing's own break ("and") lets the answer break there, not elsewhere.
+        let phrasing = "PUT and DELETE should never be retried";
+        assert!(ordered(phrasing, "PUT and DELETE should never be retried"));
+        assert!(!ordered(phrasing, "retry GET, PUT or DELETE, but never retry a POST"));
     }
 
     #[test]
