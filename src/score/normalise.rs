@@ -377,7 +377,10 @@ impl Cursor {
             // not done: a cause or a cost, not a claim.
             self.mood.rejecting = true;
         }
-        if said == 0 && self.rejected_before && (word == "or" || (word == "to" && previous == "and")) {
+        // "a classic mistake is adding the scope and expecting old tokens to pick it up": a
+        // clause that opens with "and" and a verb in -ing names another part of the mistake.
+        let goes_on = word == "or" || (previous == "and" && (word == "to" || word.ends_with("ing")));
+        if said == 0 && self.rejected_before && goes_on {
             self.mood.rejecting = true;
         }
 
@@ -688,8 +691,17 @@ fn is_mistake_noun(previous: &str, word: &str) -> bool {
             | "pitfalls"
             | "gotcha"
             | "gotchas"
+            | "slip"
+            | "slips"
+            | "trap"
+            | "traps"
+            | "footgun"
+            | "footguns"
+            | "blunder"
+            | "blunders"
     ) || (matches!(word, "pattern" | "patterns") && previous == "anti")
-        || (matches!(word, "bug" | "error") && matches!(previous, "classic" | "common"))
+        || (matches!(word, "bug" | "error")
+            && matches!(previous, "classic" | "common" | "typical" | "rookie"))
 }
 
 /// Words after which a clause names a mistake rather than making a claim: "a common mistake is
@@ -959,6 +971,14 @@ mod tests {
         assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
         let text = "a mistake I see is to mix the two, and to return 401 for a permission problem";
         assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
+        let text = "a classic mistake is adding the scope in code and expecting old tokens to pick it up";
+        assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
+        let text = "a classic slip is returning 401 for a permission problem";
+        assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
+        // An "and" that opens anything but a verb in -ing starts a claim.
+        assert!(
+            !rejecting("a classic mistake is adding the scope and old tokens pick it up").last().unwrap()
+        );
         assert!(rejecting("it's a common misunderstanding that level 2 is RESTful").iter().all(|&r| r));
         // Only "or" (or "and to") goes on with it, and only in its sentence.
         assert!(!rejecting("a common mistake is 500 for errors, 200 means success").last().unwrap());
