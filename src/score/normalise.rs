@@ -227,9 +227,10 @@ impl Cursor {
 
     /// Any function word but a conjunction makes a clause more than a named term ("check the
     /// header", "telemetry on usage", "is stateless", "no verbs").
-    fn note_statement(&mut self, word: &str) {
-        self.stated |=
-            (is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word);
+    /// Not inside a glued name ("If-None-Match" is a term).
+    fn note_statement(&mut self, word: &str, glued: bool) {
+        self.stated |= !glued
+            && ((is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word));
     }
 
     fn end_text(&mut self, out: &mut Tokens) {
@@ -445,7 +446,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         };
         at.after_aside(word);
-        at.note_statement(word);
+        at.note_statement(word, joined(&folded, start, start + piece.len()));
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let earlier = std::mem::replace(&mut before_last, previous);
@@ -881,6 +882,8 @@ mod tests {
         // A function word makes a clause a statement: a verb, an article, a preposition, a denial.
         assert_eq!(listed("check the header, refresh the token, back off on 429"), (0, 0));
         assert_eq!(listed("plural nouns, no verbs"), (1, 2));
+        // A function word inside a glued name is part of the term.
+        assert_eq!(listed("If-None-Match, Last-Modified"), (2, 5));
         // A code makes an item a fact in shorthand; a long clause is more than a term.
         assert_eq!(listed("2xx success, 4xx client error, 5xx server error"), (0, 0));
         assert_eq!(listed("idempotency keys deduplicate retried payment requests"), (0, 0));
