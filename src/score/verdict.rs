@@ -324,7 +324,10 @@ pub fn judge(
                 // swap (measured: crediting it let swapped answers through).
                 Some((_, Certainty::Sentence)) => continue,
                 // A sentence that names no term at all stands on its own ("It replaces …"): the
-                // last term named earlier is too weak a guess to call a swap on.
+                // last term named earlier is too weak a guess to call a swap on, and a denial
+                // there is likelier said of that rival than against the point ("cursors are
+                // stable. Downside: no jump to a page").
+                Some((_, Certainty::Earlier)) if !agrees => continue,
                 Some((_, Certainty::Earlier)) | None => None,
             };
             let words = || place.iter().map(|&i| answer.words[i].word.to_string()).collect();
@@ -692,6 +695,21 @@ mod tests {
         let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
         assert_eq!(verdict("Send 403 for an expired token."), Verdict::Contradicted);
         assert_eq!(verdict("I once sent 403 for an expired token."), Verdict::Missed);
+    }
+
+    #[test]
+    fn a_denial_in_a_sentence_about_an_earlier_rival_does_not_contradict() {
+        let contrast = [
+            Contrast { name: "offset".into(), alternatives: vec!["offset".into()] },
+            Contrast { name: "cursor".into(), alternatives: vec!["cursor".into()] },
+        ];
+        let point = Point { about: Some("offset".into()), ..Point::term("jump to a page") };
+        let rubric = Rubric::compile(&[point], &contrast, &[]);
+        let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
+        assert_eq!(verdict("A cursor is stable. Downside: no jump to a page."), Verdict::Missed);
+        // Said plainly, the guess is credited; denied of the point's own term, it contradicts.
+        assert_eq!(verdict("Offset is simple. You can jump to a page."), Verdict::Covered);
+        assert_eq!(verdict("With offset you cannot jump to a page."), Verdict::Contradicted);
     }
 
     #[test]
