@@ -228,9 +228,10 @@ impl Cursor {
     /// Any function word but a conjunction makes a clause more than a named term ("check the
     /// header", "telemetry on usage", "is stateless", "no verbs").
     /// Not inside a glued name ("If-None-Match" is a term).
-    fn note_statement(&mut self, word: &str, glued: bool) {
-        self.stated |= !glued
-            && ((is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word));
+    fn note_statement(&mut self, word: &str, glued: impl FnOnce() -> bool) {
+        self.stated |= !self.stated
+            && ((is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word))
+            && !glued();
     }
 
     fn end_text(&mut self, out: &mut Tokens) {
@@ -446,7 +447,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             continue;
         };
         at.after_aside(word);
-        at.note_statement(word, joined(&folded, start, start + piece.len()));
+        at.note_statement(word, || joined(&folded, start, start + piece.len()));
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let earlier = std::mem::replace(&mut before_last, previous);
