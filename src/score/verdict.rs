@@ -684,14 +684,17 @@ mod tests {
         assert_eq!(wrong_claims(phrasing, "Without OAuth, the app stores the password."), 1);
     }
 
+    /// A one-point rubric contrasting `own` with `rival`, its point `phrasing` about `own`.
+    fn contrasted(own: &str, rival: &str, phrasing: &str) -> Rubric {
+        let contrast =
+            [own, rival].map(|name| Contrast { name: name.into(), alternatives: vec![name.into()] });
+        let point = Point { about: Some(own.into()), ..Point::term(phrasing) };
+        Rubric::compile(&[point], &contrast, &[])
+    }
+
     #[test]
     fn a_mistake_named_as_one_is_no_swap() {
-        let contrast = [
-            Contrast { name: "401".into(), alternatives: vec!["401".into()] },
-            Contrast { name: "403".into(), alternatives: vec!["403".into()] },
-        ];
-        let point = Point { about: Some("401".into()), ..Point::term("expired token") };
-        let rubric = Rubric::compile(&[point], &contrast, &[]);
+        let rubric = contrasted("401", "403", "expired token");
         let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
         assert_eq!(verdict("Send 403 for an expired token."), Verdict::Contradicted);
         assert_eq!(verdict("I once sent 403 for an expired token."), Verdict::Missed);
@@ -699,12 +702,7 @@ mod tests {
 
     #[test]
     fn a_denial_in_a_sentence_about_an_earlier_rival_does_not_contradict() {
-        let contrast = [
-            Contrast { name: "offset".into(), alternatives: vec!["offset".into()] },
-            Contrast { name: "cursor".into(), alternatives: vec!["cursor".into()] },
-        ];
-        let point = Point { about: Some("offset".into()), ..Point::term("jump to a page") };
-        let rubric = Rubric::compile(&[point], &contrast, &[]);
+        let rubric = contrasted("offset", "cursor", "jump to a page");
         let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
         assert_eq!(verdict("A cursor is stable. Downside: no jump to a page."), Verdict::Missed);
         // Said plainly, the guess is credited; denied of the point's own term, it contradicts.
