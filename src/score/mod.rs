@@ -209,8 +209,9 @@ impl Rubric {
     /// several rubrics.
     fn judge_words(&self, text: &Tokens, index: &Answer<'_>) -> (Assessment, Evidence) {
         let (points, mut evidence) = self.judge_points(text, index);
+        let mentions = if self.wrong.is_empty() { Vec::new() } else { roles::mentions(&self.sides, index) };
         let wrong: Vec<WrongResult> =
-            self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, index)).collect();
+            self.wrong.iter().filter_map(|w| verdict::wrong_claim(w, &mentions, index)).collect();
         evidence.wrong_claims = wrong.len();
         (Assessment { score: evidence.fitted_score(), points, wrong, answers_instead: None }, evidence)
     }

@@ -417,7 +417,11 @@ fn in_one_clause(place: &[usize], answer: &Answer<'_>) -> bool {
 /// A wrong claim costs more than a missed point, so its words must stand in their order in one
 /// statement: "refused rather than redirected, because a redirect means credentials were already
 /// sent" does not claim that a redirect protects them.
-pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongResult> {
+pub fn wrong_claim(
+    claim: &Misconception,
+    mentions: &[(usize, usize)],
+    answer: &Answer<'_>,
+) -> Option<WrongResult> {
     claim.patterns.iter().find_map(|pattern| {
         ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
             if claims_nothing(&place, answer) {
@@ -431,6 +435,15 @@ pub fn wrong_claim(claim: &Misconception, answer: &Answer<'_>) -> Option<WrongRe
             let (first, last) = (place[0], place[place.len() - 1]);
             if place.iter().any(|&i| codes(i))
                 && (first..last).any(|i| codes(i) && !place.contains(&i) && !aside(i))
+            {
+                return None;
+            }
+            // "max-age for public data, private for per-user responses": so does another
+            // contrasted term between a claim's term and its other words.
+            let side = |i: usize| mentions.iter().find(|m| m.0 == i).map(|m| m.1);
+            if let Some(own) = place.iter().find_map(|&i| side(i))
+                && (first..last)
+                    .any(|i| !place.contains(&i) && side(i).is_some_and(|s| s != own) && !aside(i))
             {
                 return None;
             }
@@ -708,6 +721,21 @@ mod tests {
         // Said plainly, the guess is credited; denied of the point's own term, it contradicts.
         assert_eq!(verdict("Offset is simple. You can jump to a page."), Verdict::Covered);
         assert_eq!(verdict("With offset you cannot jump to a page."), Verdict::Contradicted);
+    }
+
+    #[test]
+    fn another_contrasted_term_between_a_claims_words_starts_another_claim() {
+        let contrast =
+            ["public", "private"].map(|name| Contrast { name: name.into(), alternatives: vec![name.into()] });
+        let claim = WrongClaim {
+            alternatives: vec!["public for per-user".into()],
+            label: "public and private the wrong way round".into(),
+            correction: "Per-user data is private.".into(),
+        };
+        let rubric = Rubric::compile(&[Point::term("max-age")], &contrast, &[claim]);
+        let wrong = |answer: &str| rubric.assess(answer).wrong.len();
+        assert_eq!(wrong("Use public for per-user responses."), 1);
+        assert_eq!(wrong("max-age for public data, private for per-user responses"), 0);
     }
 
     #[test]
