@@ -151,6 +151,10 @@ struct Cursor {
     joined_from: Option<usize>,
     /// The clause was opened by "and".
     after_and: bool,
+    /// The clause was opened by "but".
+    after_but: bool,
+    /// Where the clause before this one starts.
+    last_clause_start: usize,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
@@ -202,6 +206,13 @@ impl Cursor {
             self.listed_items += 1;
         }
         self.stated = false;
+        if self.dangling && said == 0 && self.after_but {
+            // "students think it means the same response, but it doesn't": a denial with nothing
+            // of its own after "but" names what the clause before it said as a mistake.
+            for word in &mut words[self.last_clause_start..self.clause_start] {
+                word.mood.rejecting = true;
+            }
+        }
         if self.dangling && !self.mood.relative {
             // "Clock skew and commit order are nothing to worry about": the denial reaches back
             // over a bare term joined to its clause's subject.
@@ -213,6 +224,10 @@ impl Cursor {
         }
         self.joined_from = (bare && said <= JOINED_WORDS).then_some(self.clause_start);
         self.after_and = false;
+        self.after_but = false;
+        if said > 0 {
+            self.last_clause_start = self.clause_start;
+        }
         self.dangling = false;
         // ", and to …": the comma ended the clause that named the mistake; the "and" ends an
         // empty one, which keeps what the clause before it was.
@@ -274,6 +289,7 @@ impl Cursor {
         self.compared_next = listing;
         self.rejecting_next = rejecting;
         self.after_and = word == "and";
+        self.after_but = word == "but";
     }
 
     /// The first word after an aside: a verb goes on with the statement before it.
@@ -730,11 +746,11 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
     is_mistake_noun(previous, word)
         || (previous == "wrong" && word == "to")
         || (word == "wrong" && matches!(previous, "do" | "does" | "did" | "get" | "gets" | "got"))
-        || (others(previous) && habitually(word))
+        || ((others(previous) || (previous == "very" && others(earlier))) && habitually(word))
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
-        || (matches!(word, "think" | "assume" | "believe" | "treat")
+        || (matches!(word, "think" | "assume" | "believe" | "treat" | "confuse" | "conflate" | "misread")
             && (others(previous) || ((habitually(previous) || previous == "also") && others(earlier))))
 }
 
@@ -941,6 +957,14 @@ mod tests {
         );
         assert!(!tokens("I often treat a JWT as encrypted", false).words.iter().any(|t| t.mood.rejecting));
         assert!(rejecting("people sometimes turn off certificate checks"));
+        assert!(
+            tokens("students very often think idempotent means the same response", false)
+                .words
+                .iter()
+                .skip(1)
+                .all(|t| t.mood.rejecting)
+        );
+        assert!(rejecting("people confuse safe with secure"));
         assert!(rejecting("it is wrong to return 200 for errors"));
         assert!(
             tokens("a common gotcha is retrying at once", false)
@@ -979,6 +1003,10 @@ mod tests {
         assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
         let text = "a classic slip is returning 401 for a permission problem";
         assert!(rejecting(text).iter().skip(2).all(|&r| r), "{text}");
+        // "…, but it doesn't" names what the clause before it said as a mistake.
+        let text = "idempotent means the same response, but it doesn't";
+        assert!(rejecting(text).iter().take(4).all(|&r| r), "{text}");
+        assert!(!rejecting("idempotent means the same state, but DELETE doesn't").iter().any(|&r| r));
         // An "and" that opens anything but a verb in -ing starts a claim.
         assert!(
             !rejecting("a classic mistake is adding the scope and old tokens pick it up").last().unwrap()
