@@ -236,6 +236,10 @@ const EVALUATIVE: &[&str] = &[
     "bother",
     "relevant",
     "helpful",
+    "help",
+    "helps",
+    "work",
+    "works",
 ];
 
 pub fn is_evaluative(word: &str) -> bool {

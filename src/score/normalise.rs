@@ -375,7 +375,12 @@ impl Cursor {
         }
         if word == "than"
             || (word == "as" && self.mood.likening)
-            || (word == "to" && matches!(previous, "similar" | "identical" | "equivalent" | "compared"))
+            || (word == "to"
+                && matches!(
+                    previous,
+                    "similar" | "identical" | "equivalent" | "compared" | "contrast" | "opposed"
+                ))
+            || (word == "with" && previous == "compared")
             || (word == "like"
                 && matches!(
                     previous,
@@ -1200,7 +1205,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 38] = [
+        let table: [(&str, &[&str]); 39] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -1237,6 +1242,7 @@ mod tests {
             ("answer 403 with insufficient_scope if it doesn't", &[]),
             // Denying that something is needed denies the thing.
             ("checkpointing isn't needed", &["checkpointing", "needed"]),
+            ("resending it unchanged won't help", &["resending", "unchanged", "help"]),
             ("the token is not valid", &["valid"]),
             // Denying an omission asserts.
             ("don't skip the state parameter", &[]),

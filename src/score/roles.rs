@@ -356,6 +356,7 @@ mod tests {
             ("keeps body", "PUT keeps the body more often than PATCH", "PUT"),
             ("keeps body", "PATCH is similar to PUT but keeps the body", "PATCH"),
             ("keeps body", "PATCH keeps the body the way PUT does", "PATCH"),
+            ("keeps body", "PATCH keeps the body as opposed to PUT", "PATCH"),
             ("keeps body", "The way PUT works, it keeps the body", "PUT"),
             // Without a comparison the term before the claim is its subject.
             ("keeps body", "PUT is old and PATCH keeps the body", "PATCH"),
@@ -363,6 +364,9 @@ mod tests {
         for (claim, answer, expected) in table {
             assert_eq!(about(claim, answer).as_deref(), Some(expected), "{claim} in {answer}");
         }
+        // What a claim is set against is not its subject either.
+        assert_eq!(about("keeps body", "It keeps the body in contrast to PUT"), None);
+        assert_eq!(about("keeps body", "It keeps the body compared with PUT"), None);
     }
 
     #[test]
