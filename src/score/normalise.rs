@@ -950,34 +950,19 @@ mod tests {
 
     #[test]
     fn what_others_believe_names_a_mistake() {
-        let rejecting = |text: &str| tokens(text, false).words.iter().skip(2).all(|t| t.mood.rejecting);
+        // Whether every word after the first `skip` names the mistake.
+        let rejecting_after =
+            |skip: usize, text: &str| tokens(text, false).words.iter().skip(skip).all(|t| t.mood.rejecting);
+        let rejecting = |text: &str| rejecting_after(2, text);
         assert!(rejecting("people think CORS protects the API"));
         assert!(rejecting("teams assume TLS is optional"));
-        assert!(
-            tokens("teams often treat a JWT as encrypted", false)
-                .words
-                .iter()
-                .skip(1)
-                .all(|t| t.mood.rejecting)
-        );
+        assert!(rejecting_after(1, "teams often treat a JWT as encrypted"));
         assert!(!tokens("I often treat a JWT as encrypted", false).words.iter().any(|t| t.mood.rejecting));
         assert!(rejecting("people sometimes turn off certificate checks"));
-        assert!(
-            tokens("students very often think idempotent means the same response", false)
-                .words
-                .iter()
-                .skip(1)
-                .all(|t| t.mood.rejecting)
-        );
+        assert!(rejecting_after(1, "students very often think idempotent means the same response"));
         assert!(rejecting("people confuse safe with secure"));
         assert!(rejecting("it is wrong to return 200 for errors"));
-        assert!(
-            tokens("a common gotcha is retrying at once", false)
-                .words
-                .iter()
-                .skip(2)
-                .all(|t| t.mood.rejecting)
-        );
+        assert!(rejecting_after(2, "a common gotcha is retrying at once"));
         // Said after the mistake, the noun names what came before it.
         assert!(
             tokens("a fresh key per retry is a classic bug", false).words.iter().all(|t| t.mood.rejecting)

@@ -697,26 +697,26 @@ mod tests {
         assert_eq!(wrong_claims(phrasing, "Without OAuth, the app stores the password."), 1);
     }
 
-    /// A one-point rubric contrasting `own` with `rival`, its point `phrasing` about `own`.
-    fn contrasted(own: &str, rival: &str, phrasing: &str) -> Rubric {
+    /// The verdict on the point of a one-point rubric contrasting `own` with `rival`, its point
+    /// `phrasing` about `own`.
+    fn contrasted(own: &str, rival: &str, phrasing: &str) -> impl Fn(&str) -> Verdict {
         let contrast =
             [own, rival].map(|name| Contrast { name: name.into(), alternatives: vec![name.into()] });
         let point = Point { about: Some(own.into()), ..Point::term(phrasing) };
-        Rubric::compile(&[point], &contrast, &[])
+        let rubric = Rubric::compile(&[point], &contrast, &[]);
+        move |answer| rubric.assess(answer).points[0].verdict
     }
 
     #[test]
     fn a_mistake_named_as_one_is_no_swap() {
-        let rubric = contrasted("401", "403", "expired token");
-        let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
+        let verdict = contrasted("401", "403", "expired token");
         assert_eq!(verdict("Send 403 for an expired token."), Verdict::Contradicted);
         assert_eq!(verdict("I once sent 403 for an expired token."), Verdict::Missed);
     }
 
     #[test]
     fn a_denial_in_a_sentence_about_an_earlier_rival_does_not_contradict() {
-        let rubric = contrasted("offset", "cursor", "jump to a page");
-        let verdict = |answer: &str| rubric.assess(answer).points[0].verdict;
+        let verdict = contrasted("offset", "cursor", "jump to a page");
         assert_eq!(verdict("A cursor is stable. Downside: no jump to a page."), Verdict::Missed);
         // Said plainly, the guess is credited; denied of the point's own term, it contradicts.
         assert_eq!(verdict("Offset is simple. You can jump to a page."), Verdict::Covered);
