@@ -101,6 +101,15 @@ impl Tokens {
     }
 }
 
+/// The linking word that opened a clause, where a rule needs it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Opener {
+    #[default]
+    Other,
+    And,
+    But,
+}
+
 /// Where the normaliser is in a text: sentence and clause counters and the negation in force.
 #[derive(Default)]
 #[expect(clippy::struct_excessive_bools, reason = "independent facts about the text so far, not states")]
@@ -146,15 +155,13 @@ struct Cursor {
     /// Content words and items of the bare list items ended so far (see [`Tokens::listed_words`]).
     listed_words: usize,
     listed_items: usize,
-    /// Where the clause just ended starts, when it was a bare term in this sentence (see
-    /// [`Cursor::end_clause`]).
-    joined_from: Option<usize>,
-    /// The clause was opened by "and".
-    after_and: bool,
-    /// The clause was opened by "but".
-    after_but: bool,
-    /// Where the clause before this one starts.
+    /// The linking word that opened the clause, if it was "and" or "but".
+    opened_by: Opener,
+    /// Where the last clause with content words starts.
     last_clause_start: usize,
+    /// The clause just ended, in this sentence, was a bare term of a word or two that a denial
+    /// ending the next clause reaches back over (see [`Cursor::end_clause`]).
+    last_clause_joins: bool,
 }
 
 /// What a clause so far is, beyond its claims; reset when it ends.
@@ -206,7 +213,7 @@ impl Cursor {
             self.listed_items += 1;
         }
         self.stated = false;
-        if self.dangling && said == 0 && self.after_but {
+        if self.dangling && said == 0 && self.opened_by == Opener::But {
             // "students think it means the same response, but it doesn't": a denial with nothing
             // of its own after "but" names what the clause before it said as a mistake.
             for word in &mut words[self.last_clause_start..self.clause_start] {
@@ -216,15 +223,14 @@ impl Cursor {
         if self.dangling && !self.mood.relative {
             // "Clock skew and commit order are nothing to worry about": the denial reaches back
             // over a bare term joined to its clause's subject.
-            let joined = self.joined_from.filter(|_| self.after_and);
-            let from = joined.unwrap_or(self.clause_start);
+            let joined = self.last_clause_joins && self.opened_by == Opener::And;
+            let from = if joined { self.last_clause_start } else { self.clause_start };
             for word in &mut words[from..] {
                 word.negated = true;
             }
         }
-        self.joined_from = (bare && said <= JOINED_WORDS).then_some(self.clause_start);
-        self.after_and = false;
-        self.after_but = false;
+        self.last_clause_joins = bare && said <= JOINED_WORDS;
+        self.opened_by = Opener::Other;
         if said > 0 {
             self.last_clause_start = self.clause_start;
         }
@@ -244,9 +250,11 @@ impl Cursor {
     /// header", "telemetry on usage", "is stateless", "no verbs").
     /// Not inside a glued name ("If-None-Match" is a term).
     fn note_statement(&mut self, word: &str, glued: impl FnOnce() -> bool) {
-        self.stated |= !self.stated
-            && ((is_stop_word(word) && !is_clause_break(word) && word != "or") || is_negation_cue(word))
-            && !glued();
+        if !self.stated {
+            self.stated = ((is_stop_word(word) && !is_clause_break(word) && word != "or")
+                || is_negation_cue(word))
+                && !glued();
+        }
     }
 
     fn end_text(&mut self, out: &mut Tokens) {
@@ -288,8 +296,11 @@ impl Cursor {
         }
         self.compared_next = listing;
         self.rejecting_next = rejecting;
-        self.after_and = word == "and";
-        self.after_but = word == "but";
+        self.opened_by = match word {
+            "and" => Opener::And,
+            "but" => Opener::But,
+            _ => Opener::Other,
+        };
     }
 
     /// The first word after an aside: a verb goes on with the statement before it.
@@ -310,7 +321,7 @@ impl Cursor {
         self.counterfactual = false;
         self.sentence += 1;
         self.end_statement(words);
-        self.joined_from = None;
+        self.last_clause_joins = false;
         self.rejected_before = false;
     }
 
