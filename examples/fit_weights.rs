@@ -52,7 +52,7 @@ fn main() -> ExitCode {
 type Setter = fn(&mut Weights, f64);
 
 /// Each weight: its name, how to set it, and the range and number of values the fit tries.
-const AXES: [(&str, Setter, f64, f64, usize); 13] = [
+const AXES: [(&str, Setter, f64, f64, usize); 15] = [
     ("curve", |w, v| w.curve = v, 0.3, 1.0, 15),
     ("threshold", |w, v| w.threshold = v, 0.0, 0.3, 13),
     ("blend", |w, v| w.blend = v, 0.0, 1.0, 21),
@@ -64,6 +64,8 @@ const AXES: [(&str, Setter, f64, f64, usize); 13] = [
     ("list_share", |w, v| w.list_share = v, 0.3, 1.0, 8),
     ("list_slope", |w, v| w.list_slope = v, 0.0, 4.0, 9),
     ("list_floor", |w, v| w.list_floor = v, 0.2, 1.0, 9),
+    ("hollow_slope", |w, v| w.hollow_slope = v, 0.0, 0.5, 11),
+    ("hollow_floor", |w, v| w.hollow_floor = v, 0.2, 1.0, 9),
     ("elsewhere_margin", |w, v| w.elsewhere_margin = v, 0.1, 0.6, 6),
     ("elsewhere_span", |w, v| w.elsewhere_span = v, 0.1, 0.5, 5),
 ];

@@ -121,6 +121,22 @@ fn a_sentence_framing_a_long_list_of_the_right_terms_earns_less_than_the_terms_s
 }
 
 #[test]
+fn terms_padded_with_hollow_phrases_earn_less_than_the_same_terms_stated_plainly() {
+    let padded = assess(
+        "http-optimistic-concurrency",
+        "Optimistic concurrency is leveraged here: ETags and If-Match play a key role, and 412 is \
+         key to a robust data integrity posture.",
+    );
+    let plain = assess(
+        "http-optimistic-concurrency",
+        "Optimistic concurrency is used here: ETags and If-Match are sent, and 412 comes back when \
+         the data changed.",
+    );
+    assert!(score(&padded) <= 45, "{padded:#}");
+    assert!(score(&plain) >= score(&padded) + 30, "{plain:#}\n{padded:#}");
+}
+
+#[test]
 fn a_denial_inside_a_condition_states_no_wrong_claim() {
     let advice = assess(
         "design-rate-limit-responses",

@@ -193,6 +193,43 @@ pub fn cancels_negation(word: &str) -> bool {
     NEGATION_CANCELLERS.contains(&word)
 }
 
+/// The register of keyword stuffing: words and pairs that praise or frame terms without saying
+/// anything of them ("leveraged", "plays a key role", "security posture", "best practices").
+/// Counted per answer: one is a turn of phrase, several mark an answer padded with jargon.
+#[rustfmt::skip]
+const HOLLOW_WORDS: &[&str] = &[
+    "leverage", "leverages", "leveraged", "leveraging", "posture", "mindset", "governance",
+    "hygiene", "ecosystem", "ecosystems", "taxonomy", "paradigm", "paradigms", "pillar", "pillars",
+    "backbone", "synergy", "synergies", "holistic", "holistically", "robust", "robustness",
+    "seamless", "seamlessly", "landscape", "stakeholder", "stakeholders", "empower", "empowers",
+    "streamline", "streamlines", "streamlined", "synergistic",
+];
+
+/// Pairs of the same register, as (word before, word).
+#[rustfmt::skip]
+const HOLLOW_PAIRS: &[(&str, &str)] = &[
+    ("all", "about"), ("into", "play"), ("best", "practice"),
+    ("best", "practices"), ("developer", "experience"), ("building", "block"),
+    ("building", "blocks"), ("cloud", "native"), ("enterprise", "grade"),
+    ("production", "grade"), ("first", "class"), ("world", "class"), ("cutting", "edge"),
+    ("future", "proof"), ("battle", "tested"), ("key", "considerations"), ("key", "concepts"),
+    ("key", "principles"),
+];
+
+/// Words that make "role" a hollow phrase before it ("plays a key role", "a central role").
+const ROLE_PRAISE: &[&str] =
+    &["key", "central", "crucial", "vital", "huge", "big", "major", "critical", "pivotal"];
+
+/// Whether `word`, after `previous` and `earlier`, completes a hollow phrase (see [`HOLLOW_WORDS`]).
+pub fn is_hollow(earlier: &str, previous: &str, word: &str) -> bool {
+    HOLLOW_WORDS.contains(&word)
+        || HOLLOW_PAIRS.contains(&(previous, word))
+        || (word == "role"
+            && (ROLE_PRAISE.contains(&previous) || (previous == "a" && matches!(earlier, "play" | "plays"))))
+        // "is key to", not "is key material".
+        || (matches!(earlier, "is" | "are") && previous == "key" && matches!(word, "to" | "for" | "in"))
+}
+
 /// Words so common in answers about APIs that alone they show no knowledge: a point phrasing that
 /// comes down to one of them matches nearly any answer. Compared by stem.
 #[rustfmt::skip]

@@ -10,8 +10,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::lexicon::{
-    base_form, cancels_negation, is_clause_break, is_evaluative, is_futile, is_manner, is_negation_cue,
-    is_omission, is_preposition, is_stop_word, number_word,
+    base_form, cancels_negation, is_clause_break, is_evaluative, is_futile, is_hollow, is_manner,
+    is_negation_cue, is_omission, is_preposition, is_stop_word, number_word,
 };
 use super::segment;
 
@@ -70,6 +70,9 @@ pub struct Tokens {
     pub listed_words: usize,
     /// How many such items the text holds.
     pub listed_items: usize,
+    /// Hollow phrases ("leveraged", "plays a key role", "best practices"): the register of an
+    /// answer padded with jargon.
+    pub hollow: usize,
 }
 
 /// A list item holds at most this many content words ("concurrency control", "fast 2xx ack").
@@ -466,10 +469,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     let folded = fold(text);
     let mut out = Tokens::default();
     let mut at = Cursor::default();
-    // The last word seen, for "no longer", "neither … nor" and abbreviations ending in a dot.
-    let mut last = "";
-    // The word before it, for "teams often think …".
-    let mut before_last = "";
+    // The last word seen and the one before it, for "no longer", "neither … nor", "teams often
+    // think …", hollow phrases and abbreviations ending in a dot.
+    let (mut last, mut before_last) = ("", "");
     // Where the last word kept ends, to tell a compound's halves ("long-lived") from a word glued
     // to one that was dropped ("no-store": "no" is a denial, not a word of the compound).
     let mut kept_end = None;
@@ -483,6 +485,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let earlier = std::mem::replace(&mut before_last, previous);
+        out.hollow += usize::from(is_hollow(earlier, previous, word));
         let not_only = previous == "not" && cancels_negation(word);
         let status_name = matches!(previous, "not" | "no")
             && is_status_reason(previous, word)
@@ -902,6 +905,18 @@ mod tests {
         // Not over a clause that says something ("browsers enforce CORS"), nor over a comma.
         assert_eq!(negated("Browsers enforce CORS and curl doesn't."), ["curl"]);
         assert_eq!(negated("PUT and DELETE idempotent, POST not."), ["post"]);
+    }
+
+    #[test]
+    fn hollow_phrases_are_counted_once_each() {
+        let hollow = |text: &str| tokens(text, false).hollow;
+        assert_eq!(hollow("ETags are leveraged and play a key role in a robust posture"), 4);
+        assert_eq!(hollow("412 is key to integrity"), 1);
+        // A pair counts as one phrase, with or without its hyphen.
+        assert_eq!(hollow("best practices for a cloud-native, production grade stack"), 3);
+        assert_eq!(hollow("it plays a role"), 1);
+        // The same words stating something are not hollow.
+        assert_eq!(hollow("the client's role is to send the key; it is key material"), 0);
     }
 
     #[test]

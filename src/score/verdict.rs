@@ -43,6 +43,11 @@ pub struct Weights {
     /// … to no less than this: a list of the right terms still shows some knowledge, and some
     /// questions ask for a list.
     pub list_floor: f64,
+    /// Each hollow phrase past the first ("leveraged", "plays a key role", "best practices")
+    /// scales the score down by this much …
+    pub hollow_slope: f64,
+    /// … to no less than this.
+    pub hollow_floor: f64,
     /// How much more relevant to another question of the topic than to its own an answer may
     /// be (0–1) before it is taken for an answer to that question.
     pub elsewhere_margin: f64,
@@ -65,6 +70,8 @@ impl Weights {
         list_share: 0.5,
         list_slope: 3.0,
         list_floor: 0.5,
+        hollow_slope: 0.5,
+        hollow_floor: 0.3,
         elsewhere_margin: 0.2,
         elsewhere_span: 0.2,
     };
@@ -83,6 +90,8 @@ impl Weights {
         list_share: 0.5,
         list_slope: 3.0,
         list_floor: 0.5,
+        hollow_slope: 0.5,
+        hollow_floor: 0.3,
         elsewhere_margin: 0.2,
         elsewhere_span: 0.2,
     };
@@ -108,6 +117,8 @@ pub struct Evidence {
     /// Content words in bare list items over all content words, when the answer lists many
     /// (0 for a note, or a list of a few items).
     pub listed_share: f64,
+    /// Hollow phrases in the answer (see [`Weights::hollow_slope`]).
+    pub hollow: usize,
     /// Whether the points were derived from the model answer (scored under [`Weights::DERIVED`]).
     pub derived: bool,
     /// How much more relevant the answer is to the likeliest other question of its topic than
@@ -153,6 +164,7 @@ impl Evidence {
             wrong_claims,
             statement_share,
             listed_share,
+            hollow: text.hollow,
             derived,
             elsewhere: 0.0,
         }
@@ -191,7 +203,9 @@ impl Evidence {
     fn statement(&self, weights: &Weights) -> f64 {
         let stated = self.statement_share / weights.statement_share;
         let listed = 1.0 - weights.list_slope * (self.listed_share - weights.list_share).max(0.0);
-        stated.clamp(weights.statement_floor, 1.0).min(listed.max(weights.list_floor))
+        let padded = self.hollow.saturating_sub(1) as f64;
+        let hollow = (1.0 - weights.hollow_slope * padded).max(weights.hollow_floor);
+        stated.clamp(weights.statement_floor, 1.0).min(listed.max(weights.list_floor)) * hollow
     }
 
     /// 0–100, under the weights fitted for this kind of rubric.
