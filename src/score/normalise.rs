@@ -306,12 +306,17 @@ impl Cursor {
         };
     }
 
-    /// The first word after an aside: a verb goes on with the statement before it.
-    fn after_aside(&mut self, word: &str) {
-        if std::mem::take(&mut self.aside)
-            && !(is_linking_verb(word) || is_auxiliary(word) || is_negation_cue(word))
-        {
+    /// The first word after an aside: a verb goes on with the statement before it, and with its
+    /// clause ("removing a field, however, is not breaking" says it of removing a field).
+    fn after_aside(&mut self, word: &str, words: &[Token]) {
+        if !std::mem::take(&mut self.aside) {
+            return;
+        }
+        if !(is_linking_verb(word) || is_auxiliary(word) || is_negation_cue(word)) {
             self.statement += 1;
+        } else if let Some(last) = words.last().filter(|last| last.sentence == self.sentence) {
+            self.clause = last.clause;
+            self.clause_start = self.last_clause_start;
         }
     }
 
@@ -480,7 +485,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             at.between_words(&folded, start, piece, last, &mut out);
             continue;
         };
-        at.after_aside(word);
+        at.after_aside(word, &out.words);
         at.note_statement(word, || joined(&folded, start, start + piece.len()));
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
@@ -1081,6 +1086,11 @@ mod tests {
         assert_eq!(statements("DELETE is idempotent, though POST is not"), [0, 0, 1]);
         let after_however = statements("PUT is idempotent, however POST is not");
         assert_ne!(after_however[1], after_however[2]);
+        // And the clause: what the verb says is said of the words before the aside.
+        let clauses =
+            |text: &str| -> Vec<u32> { tokens(text, false).words.iter().map(|t| t.clause).collect() };
+        assert_eq!(clauses("Removing a field, however, is not breaking"), [0, 0, 0]);
+        assert_eq!(clauses("Removing a field, however, clients notice"), [0, 0, 3, 3]);
     }
 
     #[test]
