@@ -409,6 +409,12 @@ impl Cursor {
         {
             self.mood.compared = true;
         }
+        if word == "than" {
+            // "not deeper than parent/child", "no more than 100 items": a denial stops at what the
+            // comparison is made with.
+            self.reach = 0;
+            self.dangling = false;
+        }
         if matches!(word, "instead" | "rather" | "unlike")
             || names_a_mistake([earlier, previous], word)
             || gives_up(previous, word)
@@ -741,14 +747,16 @@ fn is_mistake_noun(previous: &str, word: &str) -> bool {
             | "footguns"
             | "blunder"
             | "blunders"
-    ) || (matches!(word, "pattern" | "patterns") && previous == "anti")
+    ) || is_mistyped_mistake(word)
+        || (matches!(word, "pattern" | "patterns") && previous == "anti")
         || (matches!(word, "bug" | "error")
             && matches!(previous, "classic" | "common" | "typical" | "rookie"))
 }
 
 /// Words after which a clause names a mistake rather than making a claim: "a common mistake is
 /// hard-coding the key", "I've seen teams return 200 for errors", "I once sent 403 for expired
-/// tokens", "people think CORS replaces authentication", "teams often treat a JWT as encrypted".
+/// tokens", "people think CORS replaces authentication", "teams often treat a JWT as encrypted",
+/// "watch out for generating a fresh ID at every hop".
 fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
     let [earlier, previous] = before;
     let others = |who: &str| {
@@ -774,8 +782,18 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
+        || (word == "out" && previous == "watch")
+        || word == "beware"
         || (matches!(word, "think" | "assume" | "believe" | "treat" | "confuse" | "conflate" | "misread")
             && (others(previous) || ((habitually(previous) || previous == "also") && others(earlier))))
+}
+
+/// "mistake" typed in a hurry ("misttake", "mistkae", "mitsake"): one slip away from it.
+fn is_mistyped_mistake(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    (6..=8).contains(&singular.len())
+        && singular.starts_with("mi")
+        && strsim::osa_distance(singular, "mistake") == 1
 }
 
 /// Whether the text between two words joins them into a compound ("long-lived", "read/write").
@@ -994,6 +1012,11 @@ mod tests {
         assert!(rejecting("people confuse safe with secure"));
         assert!(rejecting("it is wrong to return 200 for errors"));
         assert!(rejecting_after(2, "a common gotcha is retrying at once"));
+        // Warnings, and the noun typed in a hurry.
+        assert!(rejecting_after(2, "watch out for generating a fresh ID at every hop"));
+        assert!(rejecting_after(1, "beware of trusting the alg header"));
+        assert!(rejecting_after(2, "a classic misttake is thinking idempotent means the same response"));
+        assert!(!tokens("a mistral wind is blowing", false).words.iter().any(|t| t.mood.rejecting));
         // Said after the mistake, the noun names what came before it.
         assert!(
             tokens("a fresh key per retry is a classic bug", false).words.iter().all(|t| t.mood.rejecting)
@@ -1075,6 +1098,12 @@ mod tests {
     fn a_denial_does_not_reach_a_verb_of_its_own_after_or() {
         assert_eq!(negated("the contact was never created or got deleted"), ["created"]);
         assert_eq!(negated("the contact was never created or deleted"), ["created", "deleted"]);
+    }
+
+    #[test]
+    fn a_denial_stops_at_what_a_comparison_is_made_with() {
+        assert_eq!(negated("I would not go deeper than parent/child"), ["go", "deeper"]);
+        assert_eq!(negated("no more than 100 items per batch"), ["more"]);
     }
 
     #[test]
