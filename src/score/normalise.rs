@@ -82,6 +82,10 @@ const LIST_ITEM_WORDS: usize = 3;
 /// and commit order are nothing to worry about", has at most this many words.
 const JOINED_WORDS: usize = 2;
 
+/// How many content words of a phrase after a denied manner ("in a tight loop") the denial
+/// reaches.
+const MANNER_PHRASE_WORDS: usize = 2;
+
 /// A note has at most this many items (clauses with content words).
 const NOTE_MAX_ITEMS: usize = 7;
 /// The content words per item of a note, on average: "4xx client error" is a fact in shorthand,
@@ -155,6 +159,12 @@ struct Cursor {
     /// The clause so far holds a function word other than a conjunction, a denial or "=": it is
     /// not a bare list item.
     stated: bool,
+    /// The last content word was a denied manner ("never retry immediately").
+    manner_denied: bool,
+    /// Content words still denied as part of a denied manner's phrase ("in a tight loop"): like
+    /// [`Cursor::reach`], but a denial inside it is a denial of its own ("blindly with no
+    /// backoff"), not a double one.
+    manner_reach: usize,
     /// Content words and items of the bare list items ended so far (see [`Tokens::listed_words`]).
     listed_words: usize,
     listed_items: usize,
@@ -246,6 +256,7 @@ impl Cursor {
         self.mood = Mood { rejecting: std::mem::take(&mut self.counterfactual), ..Mood::default() };
         self.clause += 1;
         self.reach = 0;
+        self.manner_reach = 0;
         self.clause_start = words.len();
     }
 
@@ -409,6 +420,11 @@ impl Cursor {
         {
             self.mood.compared = true;
         }
+        if self.manner_denied && is_preposition(word) {
+            // "never retry immediately in a tight loop": the phrase after a denied manner is
+            // manner too.
+            self.manner_reach = MANNER_PHRASE_WORDS;
+        }
         if word == "than" {
             // "not deeper than parent/child", "no more than 100 items": a denial stops at what the
             // comparison is made with.
@@ -454,6 +470,8 @@ impl Cursor {
         // still reaches back over its clause.
         self.dangling &= is_evaluative(word);
         self.reach = self.reach.saturating_sub(1);
+        self.manner_reach = self.manner_reach.saturating_sub(1);
+        self.manner_denied = negated && is_manner(word);
         if is_futile(word) && !negated {
             // "retrying it unchanged is pointless", "pointless to retry": undenied, a verdict of
             // futility denies its clause so far and the words after it.
@@ -590,7 +608,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 continue;
             }
         }
-        let negated = at.reach > 0;
+        let negated = at.reach > 0 || at.manner_reach > 0;
         if negated && (is_manner(word) || (word == "once" && previous == "at")) {
             at.deny_only_the_manner(&mut out.words);
         }
@@ -1135,6 +1153,8 @@ mod tests {
         assert_eq!(negated("never retry blindly with no backoff"), ["blindly", "backoff"]);
         assert_eq!(negated("do not resend it at once"), ["once"]);
         assert_eq!(negated("don't retry a 429"), ["retry", "429"]);
+        // The phrase after a denied manner is manner too.
+        assert_eq!(negated("never retry immediately in a tight loop"), ["immediately", "tight", "loop"]);
     }
 
     #[test]
