@@ -476,6 +476,13 @@ pub fn wrong_claim(
             if skips_a_clause(&place, answer) {
                 return None;
             }
+            // "server side, before creating, it looks up that key" does not claim that the server
+            // creates the key: a claim of one clause spreads over two clauses of the answer at most.
+            if clauses_spanned(pattern.words.iter().map(|w| w.clause)) == 1
+                && clauses_spanned(place.iter().map(|&i| answer.words[i].clause)) > 2
+            {
+                return None;
+            }
             // "a representation encodes the resource's state, like a JSON document" says nothing
             // of the resource itself: a possessive names whose, and the claim is of what it owns.
             if answer.words[first].possessive && !place.contains(&(first + 1)) {
@@ -499,6 +506,12 @@ pub fn wrong_claim(
             })
         })
     })
+}
+
+/// How many clauses words in text order stand in.
+fn clauses_spanned(clauses: impl Iterator<Item = u32>) -> usize {
+    let mut last = None;
+    clauses.filter(|&clause| last.replace(clause) != Some(clause)).count()
 }
 
 /// Whether a word of the claim at `place` stands within two words after a *without* of its clause
@@ -816,6 +829,13 @@ mod tests {
         assert_eq!(wrong_claims(phrasing, "The uniform interface, on the other hand, is optional."), 1);
         assert_eq!(wrong_claims(phrasing, "The uniform interface, the third one, is optional."), 1);
         assert_eq!(wrong_claims(phrasing, "The uniform interface, a big topic, it's optional."), 1);
+    }
+
+    #[test]
+    fn a_claim_of_one_clause_spreads_over_two_clauses_at_most() {
+        let phrasing = "server creates the key";
+        assert_eq!(wrong_claims(phrasing, "The server creates the key."), 1);
+        assert_eq!(wrong_claims(phrasing, "Server side, before creating, it looks up that key."), 0);
     }
 
     #[test]
