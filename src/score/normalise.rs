@@ -285,7 +285,7 @@ impl Cursor {
         let rejecting = self.mood.rejecting;
         self.end_clause(words);
         if deny {
-            self.deny(false);
+            self.deny(false, false);
         }
         self.mood.rejecting = rejecting;
     }
@@ -485,10 +485,12 @@ impl Cursor {
         }
     }
 
-    /// A denial; `alternative` for "or not" ("cacheable or not"), which denies nothing said.
-    fn deny(&mut self, alternative: bool) {
-        self.reach = NEGATION_REACH;
-        self.dangling = !self.mood.conditional && !alternative;
+    /// A denial; `alternative` after "or", which denies nothing said before it ("or can't be
+    /// parsed"); `uncertain` for one that only leaves the question open ("cacheable or not", "may
+    /// or may not behave that way", "is or isn't"), which denies nothing at all.
+    fn deny(&mut self, alternative: bool, uncertain: bool) {
+        self.reach = if uncertain { 0 } else { NEGATION_REACH };
+        self.dangling = !self.mood.conditional && !alternative && !uncertain;
     }
 }
 
@@ -550,7 +552,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
                 at.reach = 0;
                 at.dangling = false;
             } else {
-                at.deny(previous == "or");
+                at.deny(previous == "or", is_uncertainty([earlier, previous], word));
                 at.denied_from = out.words.len();
                 // "the cheapest data is data you don't have": a denial after a noun and its
                 // pronoun belongs to a relative clause, and denies nothing said before it ("tells
@@ -812,6 +814,17 @@ fn is_mistyped_mistake(word: &str) -> bool {
     (6..=8).contains(&singular.len())
         && singular.starts_with("mi")
         && strsim::osa_distance(singular, "mistake") == 1
+}
+
+/// A denial that leaves a question open rather than answering it: "cacheable or not", "is or
+/// isn't", "may or may not", "can or cannot".
+fn is_uncertainty(before: [&str; 2], word: &str) -> bool {
+    let [earlier, previous] = before;
+    let affirmed = word.strip_suffix("n't").or_else(|| word.strip_suffix("not"));
+    (previous == "or" && (word == "not" || affirmed.is_some_and(|verb| !verb.is_empty() && verb == earlier)))
+        || (earlier == "or"
+            && word == "not"
+            && (is_auxiliary(previous) || matches!(previous, "may" | "might" | "will")))
 }
 
 /// Whether the text between two words joins them into a compound ("long-lived", "read/write").
@@ -1275,7 +1288,7 @@ mod tests {
 
     #[test]
     fn marks_words_in_a_negation_reach() {
-        let table: [(&str, &[&str]); 39] = [
+        let table: [(&str, &[&str]); 42] = [
             ("POST is not idempotent", &["idempotent"]),
             ("POST isn't idempotent because it creates duplicates", &["idempotent"]),
             ("the server never stores session state", &["stores", "session", "state"]),
@@ -1308,6 +1321,9 @@ mod tests {
             ("no, it is idempotent", &[]),
             ("never just disable verification", &["disable", "verification"]),
             ("responses label themselves as cacheable or not", &[]),
+            ("a PATCH may or may not behave that way", &[]),
+            ("it is or isn't idempotent, depending on the body", &[]),
+            ("JSON that is malformed or can't be parsed", &["parsed"]),
             // A denial in a condition is the condition's.
             ("answer 403 with insufficient_scope if it doesn't", &[]),
             // Denying that something is needed denies the thing.
