@@ -216,14 +216,27 @@ const HOLLOW_PAIRS: &[(&str, &str)] = &[
     ("key", "principles"),
 ];
 
+static HOLLOW_SET: WordSet = LazyLock::new(|| HOLLOW_WORDS.iter().copied().collect());
+/// Every word a hollow phrase can end on.
+static HOLLOW_ENDINGS: WordSet = LazyLock::new(|| {
+    let pairs = HOLLOW_PAIRS.iter().map(|&(_, word)| word);
+    HOLLOW_WORDS.iter().copied().chain(pairs).chain(["role", "to", "for", "in"]).collect()
+});
+static HOLLOW_PAIR_SET: LazyLock<FxHashSet<(&'static str, &'static str)>> =
+    LazyLock::new(|| HOLLOW_PAIRS.iter().copied().collect());
+
 /// Words that make "role" a hollow phrase before it ("plays a key role", "a central role").
 const ROLE_PRAISE: &[&str] =
     &["key", "central", "crucial", "vital", "huge", "big", "major", "critical", "pivotal"];
 
 /// Whether `word`, after `previous` and `earlier`, completes a hollow phrase (see [`HOLLOW_WORDS`]).
 pub fn is_hollow(earlier: &str, previous: &str, word: &str) -> bool {
-    HOLLOW_WORDS.contains(&word)
-        || HOLLOW_PAIRS.contains(&(previous, word))
+    // One lookup turns nearly every word away (normalising speed, `docs/scoring.md`).
+    if !HOLLOW_ENDINGS.contains(word) {
+        return false;
+    }
+    HOLLOW_SET.contains(word)
+        || HOLLOW_PAIR_SET.contains(&(previous, word))
         || (word == "role"
             && (ROLE_PRAISE.contains(&previous) || (previous == "a" && matches!(earlier, "play" | "plays"))))
         // "is key to", not "is key material".
