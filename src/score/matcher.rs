@@ -8,6 +8,9 @@ const ONE_TYPO_FROM: usize = 6;
 const TWO_TYPOS_FROM: usize = 12;
 /// How many extra words may stand between two words of a phrase.
 const GAP_PER_WORD: usize = 2;
+/// How many words of a relative clause set off between two words of a wrong claim are passed
+/// over.
+const RELATIVE_CLAUSE_WORDS: usize = 6;
 
 /// How many word lengths either side of a word's own are searched for typos: the budget, plus a
 /// little for stems whose words differ in suffix length.
@@ -154,8 +157,11 @@ pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<us
                 // be retried" is not "retry GET, PUT or DELETE, but never retry a POST".
                 let breaks = word.statement - pattern[k].statement;
                 let next = positions.iter().copied().find(|&i| {
-                    (if word.glued { follows(last, i) } else { i > last && i - last <= GAP_PER_WORD + 1 })
-                        && answer.words[i].statement - answer.words[last].statement <= breaks
+                    (if word.glued {
+                        follows(last, i)
+                    } else {
+                        i > last && within_gap(answer.words, last, i)
+                    }) && answer.words[i].statement - answer.words[last].statement <= breaks
                         && answer.words[i].sentence == answer.words[start].sentence
                 })?;
                 place.push(next);
@@ -163,6 +169,14 @@ pub fn ordered_occurrences(pattern: &[Token], answer: &Answer<'_>) -> Vec<Vec<us
             Some(place)
         })
         .collect()
+}
+
+/// Whether at most [`GAP_PER_WORD`] words stand between `last` and `next`, not counting a
+/// relative clause ("the plain method, where the challenge equals the verifier, is as secure").
+fn within_gap(words: &[Token], last: usize, next: usize) -> bool {
+    next - last <= GAP_PER_WORD + 1
+        || (next - last <= GAP_PER_WORD + 1 + RELATIVE_CLAUSE_WORDS
+            && words[last + 1..next].iter().filter(|w| !w.mood.relative).count() <= GAP_PER_WORD)
 }
 
 /// For each pattern word, the candidate nearest `anchor` in the anchor's sentence, if all fit in
@@ -250,6 +264,26 @@ mod tests {
         let point = tokens(point, false).words;
         let answer = tokens(answer, false).words;
         !ordered_occurrences(&point, &Answer::new(&answer)).is_empty()
+    }
+
+    #[test]
+    fn a_relative_clause_between_the_words_of_a_claim_is_passed_over() {
+        let claim = "plain is as secure as S256";
+        assert!(ordered(
+            claim,
+            "The plain method, where the challenge equals the verifier, is as secure as S256."
+        ));
+        assert!(ordered(claim, "Plain, which some libraries default to, is as secure as S256."));
+        // Not words of another kind, nor a longer clause.
+        assert!(!ordered(
+            claim,
+            "The plain method sends the challenge equal to the verifier, secure as S256."
+        ));
+        assert!(!ordered(
+            claim,
+            "Plain, which sends the challenge equal to the verifier in the first request to the authorization \
+             server of the provider, is as secure as S256."
+        ));
     }
 
     #[test]

@@ -388,7 +388,7 @@ impl Cursor {
             self.mood.conditional = true;
             self.condition_start = self.clause_start + said;
         }
-        if word == "which" && said == 0 {
+        if matches!(word, "which" | "where") && said == 0 {
             self.mood.relative = true;
         }
         if matches!(word, "it" | "it's" | "its" | "they" | "they're") && said == 0 {
@@ -1123,6 +1123,7 @@ mod tests {
         assert_eq!(negated("a 418 doesn't get treated like a 400"), ["get", "treated", "400"]);
         // A relative clause's elided verb is what it denies, not the subject named in it.
         assert!(negated("it needs a public endpoint, which customers behind firewalls can't").is_empty());
+        assert!(negated("it needs a public endpoint, where firewalls don't").is_empty());
     }
 
     #[test]

@@ -445,7 +445,10 @@ pub fn wrong_claim(
             // between a claim's code and its other words starts another claim, unless it is named
             // as what is not meant or what the code is compared with ("308, unlike 301, is …").
             let codes = |i: usize| answer.words[i].kind == Kind::Code;
-            let aside = |i: usize| answer.words[i].mood.rejecting || answer.words[i].mood.compared;
+            let aside = |i: usize| {
+                let mood = answer.words[i].mood;
+                mood.rejecting || mood.compared || mood.relative
+            };
             let (first, last) = (place[0], place[place.len() - 1]);
             if place.iter().any(|&i| codes(i))
                 && (first..last).any(|i| codes(i) && !place.contains(&i) && !aside(i))
