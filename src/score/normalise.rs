@@ -161,6 +161,10 @@ struct Cursor {
     stated: bool,
     /// The last content word was a denied manner ("never retry immediately").
     manner_denied: bool,
+    /// Where a denied omission word stands in the text ("doesn't skip"), until the next word
+    /// shows whether it asks for what follows or is one of denied verbs ("doesn't skip or
+    /// repeat rows").
+    denied_omission: Option<(usize, usize)>,
     /// Content words still denied as part of a denied manner's phrase ("in a tight loop"): like
     /// [`Cursor::reach`], but a denial inside it is a denial of its own ("blindly with no
     /// backoff"), not a double one.
@@ -454,6 +458,61 @@ impl Cursor {
         }
     }
 
+    /// What `word` after `previous` does to a denial before it is kept; true when it is a
+    /// function word used up here.
+    fn before_word(&mut self, previous: &str, word: &str, text: &str, out: &mut Tokens) -> bool {
+        if let Some((start, end)) = self.denied_omission.take()
+            && matches!(word, "or" | "nor")
+            && let Some(omission) = clean_word(&text[start..end])
+        {
+            // "doesn't skip or repeat rows": the omission word is a verb of the denied list, not
+            // a request for what follows it.
+            let token = token(omission, &text[start..end], true, self);
+            out.words.push(token);
+            self.reach = NEGATION_REACH - 1;
+            return false;
+        }
+        if previous == "none" && word == "of" {
+            // "none of them thinks it owns the budget" denies; a bare "none" is a value
+            // ("alg: none").
+            out.function_words += 1;
+            self.deny(false, false);
+            self.denied_from = out.words.len();
+            return true;
+        }
+        if matches!(word, "without" | "unless" | "except") && is_futile(previous) {
+            // "a stolen token is useless without the key": the verdict holds only on a condition
+            // (the key is needed), as "only … if" restricts a claim; it denies nothing.
+            for word in &mut out.words[self.clause_start..] {
+                word.negated = false;
+                word.mood.restricted = true;
+            }
+            self.reach = 0;
+            self.dangling = false;
+            self.mood.restricted = true;
+            self.mood.conditional = true;
+            self.condition_start = out.words.len();
+        }
+        // "no amount of retrying helps" denies the retrying.
+        if self.of_noun
+            && (is_preposition(word) || word == "like")
+            && self.reach < NEGATION_REACH
+            && previous != "amount"
+        {
+            // "no" denies the noun it stands before, not the phrase after it ("no response from
+            // the upstream"); "not" and "never" deny a verb with its phrase ("never go into
+            // source control").
+            self.reach = 0;
+        }
+        if word == "without" && self.reach < NEGATION_REACH {
+            // "caching doesn't work without persisted queries" needs them: a denial stops at
+            // "without", as at a "no" ("no way without a key").
+            self.reach = 0;
+            self.dangling = false;
+        }
+        false
+    }
+
     /// "don't retry a 429 immediately", "never retry blindly": the denial is of the manner, and
     /// ends with it; the act stands.
     fn deny_only_the_manner(&mut self, words: &mut [Token]) {
@@ -513,6 +572,10 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         };
         at.after_aside(word, &out.words);
         at.note_statement(word, || joined(&folded, start, start + piece.len()));
+        if at.before_word(last, word, &folded, &mut out) {
+            before_last = std::mem::replace(&mut last, word);
+            continue;
+        }
         let word = if word == "order" && last == "of" { out_of_order(&mut out.words) } else { word };
         let previous = std::mem::replace(&mut last, word);
         let earlier = std::mem::replace(&mut before_last, previous);
@@ -541,6 +604,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             // asserts what follows, and the omission word goes with the denial.
             at.reach = 0;
             at.dangling = false;
+            at.denied_omission = Some((start, start + piece.len()));
             out.function_words += 1;
             continue;
         } else if is_negation_cue(word) {
@@ -584,17 +648,6 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             // the condition's own words begin the main clause, which states a claim ("retry it
             // if you're sure" is all condition).
             at.end_clause(&mut out.words);
-        }
-        // "no amount of retrying helps" denies the retrying.
-        if at.of_noun
-            && (is_preposition(word) || matches!(word, "without" | "like"))
-            && at.reach < NEGATION_REACH
-            && previous != "amount"
-        {
-            // "no" denies the noun it stands before, not the phrase after it ("no response from
-            // the upstream"); "not" and "never" deny a verb with its phrase ("never go into
-            // source control").
-            at.reach = 0;
         }
         at.note_mood([earlier, previous], word, out.words.len() - at.clause_start);
         if is_mistake_noun(previous, word) {
@@ -803,9 +856,39 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
         || (word == "out" && previous == "watch")
+        || (matches!(word, "thinking" | "assuming" | "believing") && !first_person_or_verb(previous))
         || word == "beware"
         || (matches!(word, "think" | "assume" | "believe" | "treat" | "confuse" | "conflate" | "misread")
             && (others(previous) || ((habitually(previous) || previous == "also") && others(earlier))))
+}
+
+/// Words before a participle of belief that make it the speaker's own or an act ("I was thinking",
+/// "worth assuming"), not what others wrongly believe ("send Accept on a POST thinking it
+/// describes the body").
+fn first_person_or_verb(previous: &str) -> bool {
+    matches!(
+        previous,
+        "i" | "we"
+            | "i'm"
+            | "im"
+            | "we're"
+            | "am"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "keep"
+            | "start"
+            | "stop"
+            | "worth"
+            | "when"
+            | "while"
+            | "by"
+            | "after"
+            | "before"
+            | "without"
+            | "not"
+    )
 }
 
 /// "mistake" typed in a hurry ("misttake", "mistkae", "mitsake"): one slip away from it.
@@ -1108,9 +1191,36 @@ mod tests {
         assert_eq!(negated("it's pointless to retry it"), ["pointless", "retry"]);
         // Denied, the verdict is a double denial: the clause stands.
         assert_eq!(negated("retrying is not useless"), ["useless"]);
-        assert_eq!(negated("a stolen code is useless without the verifier"), ["stolen", "code", "useless"]);
+        // On a condition it denies nothing: "useless without the verifier" needs the verifier.
+        assert!(negated("a stolen code is useless without the verifier").is_empty());
+        assert!(
+            tokens("a stolen code is useless without the verifier", false)
+                .words
+                .iter()
+                .all(|w| w.mood.restricted)
+        );
         // Its reach ends with the clause.
         assert!(!negated("a retry is pointless, so back off").contains(&"back".to_string()));
+    }
+
+    #[test]
+    fn a_denial_of_what_works_without_a_thing_asks_for_the_thing() {
+        assert_eq!(negated("caching doesn't work without persisted queries"), ["work"]);
+        assert_eq!(negated("you can't redeem the code without the verifier"), ["redeem", "code"]);
+    }
+
+    #[test]
+    fn a_denied_omission_in_a_list_of_verbs_is_denied_with_them() {
+        assert_eq!(negated("cursor pages don't skip or repeat rows"), ["skip", "repeat", "rows"]);
+        assert_eq!(negated("nothing is skipped or repeated"), ["skipped", "repeated"]);
+        // Alone, denying an omission still asks for what follows.
+        assert!(negated("don't skip the state parameter").is_empty());
+    }
+
+    #[test]
+    fn none_of_denies_and_a_bare_none_is_a_value() {
+        assert_eq!(negated("none of the workers owns the whole budget"), ["workers", "owns", "whole"]);
+        assert!(negated("a token with alg none is accepted").is_empty());
     }
 
     #[test]

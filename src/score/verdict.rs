@@ -491,6 +491,13 @@ pub fn wrong_claim(
             if answer.words[first].possessive && !place.contains(&(first + 1)) {
                 return None;
             }
+            // "gaps can be skipped if the client uses its own clock" names what goes wrong on a
+            // condition, and "events arriving in the wrong order" is not "events arrive in order".
+            if in_trailing_condition(&place, answer)
+                || (first..last).any(|i| !place.contains(&i) && is_wrong(&answer.words[i].word))
+            {
+                return None;
+            }
             // "answer preflights without requiring authentication" does not state the claim (nor,
             // since "without" is no denial, a claim written as one).
             if right_after_without(&place, answer) && pattern.negative == Some(false) {
@@ -509,6 +516,20 @@ pub fn wrong_claim(
             })
         })
     })
+}
+
+/// Whether the words at `place` all stand in a condition that follows its clause's claim ("… can
+/// be skipped if the client uses its own clock"), which states no claim of its own.
+fn in_trailing_condition(place: &[usize], answer: &Answer<'_>) -> bool {
+    let words = answer.words;
+    let clause = words[place[0]].clause;
+    place.iter().all(|&i| words[i].mood.conditional)
+        && words[..place[0]].iter().rev().take_while(|w| w.clause == clause).any(|w| !w.mood.conditional)
+}
+
+/// A word that says what it qualifies is not as it should be ("the wrong order").
+fn is_wrong(word: &str) -> bool {
+    matches!(word, "wrong" | "incorrect")
 }
 
 /// How many clauses words in text order stand in.
@@ -858,5 +879,33 @@ mod tests {
         let answer = "wait a little rather than never retrying";
         assert_eq!(verdict("retrying", answer), Verdict::Missed);
         assert_eq!(verdict("retrying", "wait a little and never retry"), Verdict::Contradicted);
+    }
+
+    #[test]
+    fn a_claim_inside_a_condition_after_its_clause_is_not_made() {
+        let phrasing = "the client uses its own clock";
+        assert_eq!(wrong_claims(phrasing, "rows get skipped if the client uses its own clock"), 0);
+        assert_eq!(wrong_claims(phrasing, "the client uses its own clock for the watermark"), 1);
+    }
+
+    #[test]
+    fn a_claim_about_the_wrong_thing_is_not_the_claim() {
+        let phrasing = "events arrive in order";
+        assert_eq!(wrong_claims(phrasing, "clients must cope with events arriving in the wrong order"), 0);
+        assert_eq!(wrong_claims(phrasing, "events always arrive in order"), 1);
+    }
+
+    #[test]
+    fn what_others_are_thinking_is_a_mistake_named() {
+        let phrasing = "Accept describes the body";
+        assert_eq!(wrong_claims(phrasing, "people send Accept on a POST thinking it describes the body"), 0);
+        assert_eq!(wrong_claims(phrasing, "send Accept on a POST, it describes the body"), 1);
+    }
+
+    #[test]
+    fn a_verdict_of_futility_on_a_condition_states_no_claim() {
+        let phrasing = "a stolen token is useless";
+        assert_eq!(wrong_claims(phrasing, "with DPoP a stolen token is useless without the private key"), 0);
+        assert_eq!(wrong_claims(phrasing, "a stolen token is useless to an attacker"), 1);
     }
 }
