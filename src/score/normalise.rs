@@ -161,6 +161,8 @@ struct Cursor {
     stated: bool,
     /// The last content word was a denied manner ("never retry immediately").
     manner_denied: bool,
+    /// Words still to be marked [`Mood::privative`] after "no longer".
+    privative_reach: usize,
     /// Where a denied omission word stands in the text ("doesn't skip"), until the next word
     /// shows whether it asks for what follows or is one of denied verbs ("doesn't skip or
     /// repeat rows").
@@ -215,6 +217,9 @@ pub struct Mood {
     /// After "whether" up to the clause's end ("decide whether large batches run synchronously"):
     /// a question asked, not a claim made.
     pub asking: bool,
+    /// After "no longer", for the word after it: said to have stopped ("no longer works"), which
+    /// is neither the claim nor its denial.
+    pub privative: bool,
 }
 
 impl Cursor {
@@ -436,6 +441,7 @@ impl Cursor {
             self.dangling = false;
         }
         if matches!(word, "instead" | "rather" | "unlike")
+            || (word == "of" && previous == "place" && earlier == "in")
             || names_a_mistake([earlier, previous], word)
             || gives_up(previous, word)
             || (previous == "not" && word.ends_with("ing") && said == 0)
@@ -471,6 +477,13 @@ impl Cursor {
             out.words.push(token);
             self.reach = NEGATION_REACH - 1;
             return false;
+        }
+        if previous == "no" && word == "longer" && self.reach > 0 {
+            // "no longer" is privative, not a denial: "counting requests no longer works" neither
+            // denies nor claims that it works; it and the word after it say what has stopped.
+            self.reach = 0;
+            self.dangling = false;
+            self.privative_reach = 2;
         }
         if previous == "none" && word == "of" {
             // "none of them thinks it owns the budget" denies; a bare "none" is a value
@@ -525,6 +538,12 @@ impl Cursor {
 
     /// What a word just kept does to the denial in reach.
     fn after_word(&mut self, word: &str, negated: bool, words: &mut [Token]) {
+        if self.privative_reach > 0
+            && let Some(last) = words.last_mut()
+        {
+            last.mood.privative = true;
+            self.privative_reach -= 1;
+        }
         // "Checkpointing isn't needed" denies checkpointing: a denial of mere need or importance
         // still reaches back over its clause.
         self.dangling &= is_evaluative(word);
@@ -587,7 +606,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
         // "never created or got deleted": an auxiliary after "or" starts a verb of its own.
         let new_verb =
             (previous == "or" && is_auxiliary(word)) || (at.relative_denial && is_linking_verb(word));
-        let idiom = previous == "no" && matches!(word, "longer" | "matter" | "doubt");
+        let idiom = previous == "no" && matches!(word, "matter" | "doubt");
         if at.reach > 0 && (not_only || status_name || new_verb || idiom) {
             // "not only … but also" asserts ("never just disable it" still denies); "no longer
             // valid" is a fact about now, not a denial, and "no matter which endpoint" none; nor is a status's name ("304 Not
@@ -845,6 +864,10 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
                 | "students"
                 | "juniors"
                 | "beginners"
+                | "newcomers"
+                | "ppl"
+                | "everyone"
+                | "everybody"
         )
     };
     let habitually = |how: &str| matches!(how, "often" | "still" | "sometimes" | "wrongly" | "mistakenly");

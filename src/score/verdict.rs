@@ -438,7 +438,13 @@ pub fn wrong_claim(
 ) -> Option<WrongResult> {
     claim.patterns.iter().find_map(|pattern| {
         ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
-            if claims_nothing(&place, answer) {
+            // "counting requests no longer works" does not claim that it works.
+            if claims_nothing(&place, answer)
+                || place
+                    .iter()
+                    .zip(&pattern.words)
+                    .any(|(&i, w)| answer.words[i].mood.privative != w.mood.privative)
+            {
                 return None;
             }
             // "307 temporary, 308 permanent" says nothing of 307 being permanent: another code
@@ -519,7 +525,9 @@ pub fn wrong_claim(
 }
 
 /// Whether the words at `place` all stand in a condition that follows its clause's claim ("… can
-/// be skipped if the client uses its own clock"), which states no claim of its own.
+/// be skipped if the client uses its own clock"), which states no claim of its own. (One set off
+/// before its claim, "if the provider is at fault, open a ticket", is not passed over: without a
+/// comma the claim itself stands in the condition, and catches were lost.)
 fn in_trailing_condition(place: &[usize], answer: &Answer<'_>) -> bool {
     let words = answer.words;
     let clause = words[place[0]].clause;
@@ -907,5 +915,23 @@ mod tests {
         let phrasing = "a stolen token is useless";
         assert_eq!(wrong_claims(phrasing, "with DPoP a stolen token is useless without the private key"), 0);
         assert_eq!(wrong_claims(phrasing, "a stolen token is useless to an attacker"), 1);
+    }
+
+    #[test]
+    fn what_no_longer_holds_is_not_claimed() {
+        let phrasing = "request counts work";
+        assert_eq!(wrong_claims(phrasing, "limiting by request count no longer works"), 0);
+        assert_eq!(wrong_claims(phrasing, "limiting by request count still works"), 1);
+        // A phrasing that says it with "no longer" matches only an answer that does.
+        let phrasing = "the server can no longer change its URLs";
+        assert_eq!(wrong_claims(phrasing, "the server can change its URLs freely"), 0);
+    }
+
+    #[test]
+    fn a_claim_others_think_or_put_in_place_of_another_is_not_made() {
+        assert_eq!(wrong_claims("enum values are safe", "ppl often think new enum values are safe."), 0);
+        assert_eq!(wrong_claims("enum values are safe", "new enum values are safe."), 1);
+        assert_eq!(wrong_claims("rely on login checks", "rely on CORS in place of login checks"), 0);
+        assert_eq!(wrong_claims("rely on login checks", "rely on CORS with login checks"), 1);
     }
 }
