@@ -582,7 +582,7 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     // think …", hollow phrases and abbreviations ending in a dot.
     let (mut last, mut before_last) = ("", "");
     // Where the last word kept ends, to tell a compound's halves ("long-lived") from a word glued
-    // to one that was dropped ("no-store": "no" is a denial, not a word of the compound).
+    // to one that was dropped ("non-idempotent": "non" is a denial, not a word of the compound).
     let mut kept_end = None;
     for (start, piece) in segment::pieces(&folded) {
         let Some(word) = clean_word(piece) else {
@@ -626,7 +626,9 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
             at.denied_omission = Some((start, start + piece.len()));
             out.function_words += 1;
             continue;
-        } else if is_negation_cue(word) {
+        } else if is_negation_cue(word)
+            && !names_a_directive(word, joined(&folded, start, start + piece.len()), &mut out)
+        {
             out.function_words += 1;
             // A second denial inside the first's reach undoes it ("not true that PUT isn't
             // idempotent"); "neither … nor" is one denial spread over two words.
@@ -696,6 +698,15 @@ pub fn tokens(text: &str, keep_stop_words: bool) -> Tokens {
     }
     at.end_text(&mut out);
     out
+}
+
+/// Whether a denial word is part of a name rather than a denial: a hyphenated "no" ("no-cache",
+/// "no-store") names a directive. It still counts as a function word, as a denial would: a note
+/// "no-cache (revalidate)" says something.
+fn names_a_directive(word: &str, joined: bool, out: &mut Tokens) -> bool {
+    let names = word == "no" && joined;
+    out.function_words += usize::from(names);
+    names
 }
 
 /// The token of `word`, cleaned from the segment `piece`.
@@ -1488,7 +1499,11 @@ mod tests {
         };
         assert_eq!(glued("long-lived tokens, 401/403 and read - only"), ["lived", "403"]);
         // Glued to a denial that is dropped, a word starts no compound.
-        assert_eq!(glued("no-store forbids it"), Vec::<String>::new());
+        assert_eq!(glued("non-idempotent methods"), Vec::<String>::new());
+        // A hyphenated "no-" names a thing ("no-store", "no-cache"); spaced, "no" denies.
+        assert_eq!(glued("no-store forbids it"), ["store"]);
+        assert!(negated("no-cache means the cache must revalidate").is_empty());
+        assert_eq!(negated("no cache at all"), ["cache"]);
     }
 
     #[test]
