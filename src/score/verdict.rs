@@ -3,7 +3,7 @@
 
 use super::lexicon::is_discourse_marker;
 use super::matcher::{Answer, occurrences, ordered_occurrences};
-use super::normalise::{Kind, Tokens};
+use super::normalise::{Kind, Token, Tokens};
 use super::roles::{self, Certainty, Side};
 use super::{Criterion, Misconception, Pattern, PointResult, Verdict, WrongResult};
 
@@ -440,6 +440,7 @@ pub fn wrong_claim(
         ordered_occurrences(&pattern.words, answer).into_iter().find_map(|place| {
             // "counting requests no longer works" does not claim that it works.
             if claims_nothing(&place, answer)
+                || names_a_key(&place, &pattern.words, answer)
                 || place
                     .iter()
                     .zip(&pattern.words)
@@ -533,6 +534,17 @@ fn in_trailing_condition(place: &[usize], answer: &Answer<'_>) -> bool {
     let clause = words[place[0]].clause;
     place.iter().all(|&i| words[i].mood.conditional)
         && words[..place[0]].iter().rev().take_while(|w| w.clause == clause).any(|w| !w.mood.conditional)
+}
+
+/// Whether a word of the claim names a key in the answer ("an idempotency key", "the API key")
+/// where the phrasing names no key: "POST needs an idempotency key" says nothing of POST being
+/// idempotent.
+fn names_a_key(place: &[usize], pattern: &[Token], answer: &Answer<'_>) -> bool {
+    let is_key = |word: &Token| matches!(word.word.as_str(), "key" | "keys");
+    place.iter().zip(pattern.iter().enumerate()).any(|(&i, (k, _))| {
+        answer.words.get(i + 1).is_some_and(|next| is_key(next) && !place.contains(&(i + 1)))
+            && !pattern.get(k + 1).is_some_and(is_key)
+    })
 }
 
 /// A word that says what it qualifies is not as it should be ("the wrong order").
@@ -933,5 +945,12 @@ mod tests {
         assert_eq!(wrong_claims("enum values are safe", "new enum values are safe."), 1);
         assert_eq!(wrong_claims("rely on login checks", "rely on CORS in place of login checks"), 0);
         assert_eq!(wrong_claims("rely on login checks", "rely on CORS with login checks"), 1);
+    }
+
+    #[test]
+    fn a_word_that_names_a_key_is_not_the_claim() {
+        assert_eq!(wrong_claims("POST is idempotent", "POST needs an idempotency key"), 0);
+        assert_eq!(wrong_claims("POST is idempotent", "POST is idempotent"), 1);
+        assert_eq!(wrong_claims("POST needs no idempotency key", "POST needs no idempotency key"), 1);
     }
 }
