@@ -440,7 +440,8 @@ impl Cursor {
             self.reach = 0;
             self.dangling = false;
         }
-        if matches!(word, "instead" | "rather" | "unlike")
+        if matches!(word, "rather" | "unlike")
+            || is_instead(word)
             || (word == "of" && previous == "place" && earlier == "in")
             || names_a_mistake([earlier, previous], word)
             || gives_up(previous, word)
@@ -852,6 +853,7 @@ fn is_mistake_noun(previous: &str, word: &str) -> bool {
             | "blunders"
     ) || is_mistyped_mistake(word)
         || (matches!(word, "pattern" | "patterns") && previous == "anti")
+        || (word == "up" && previous == "mix")
         || (matches!(word, "bug" | "error")
             && matches!(previous, "classic" | "common" | "typical" | "rookie"))
 }
@@ -863,25 +865,31 @@ fn is_mistake_noun(previous: &str, word: &str) -> bool {
 fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
     let [earlier, previous] = before;
     let others = |who: &str| {
+        is_mistyped_group(who)
+            || matches!(
+                who,
+                "people"
+                    | "teams"
+                    | "developers"
+                    | "devs"
+                    | "many"
+                    | "some"
+                    | "folks"
+                    | "students"
+                    | "juniors"
+                    | "beginners"
+                    | "newcomers"
+                    | "ppl"
+                    | "everyone"
+                    | "everybody"
+            )
+    };
+    let habitually = |how: &str| {
         matches!(
-            who,
-            "people"
-                | "teams"
-                | "developers"
-                | "devs"
-                | "many"
-                | "some"
-                | "folks"
-                | "students"
-                | "juniors"
-                | "beginners"
-                | "newcomers"
-                | "ppl"
-                | "everyone"
-                | "everybody"
+            how,
+            "often" | "still" | "sometimes" | "usually" | "typically" | "commonly" | "wrongly" | "mistakenly"
         )
     };
-    let habitually = |how: &str| matches!(how, "often" | "still" | "sometimes" | "wrongly" | "mistakenly");
     is_mistake_noun(previous, word)
         || (previous == "wrong" && word == "to")
         || (word == "wrong" && matches!(previous, "do" | "does" | "did" | "get" | "gets" | "got"))
@@ -923,6 +931,22 @@ fn first_person_or_verb(previous: &str) -> bool {
             | "without"
             | "not"
     )
+}
+
+/// "instead", also typed in a hurry ("insted", "intead").
+fn is_instead(word: &str) -> bool {
+    word == "instead"
+        || ((6..=8).contains(&word.len())
+            && word.starts_with("in")
+            && strsim::osa_distance(word, "instead") == 1)
+}
+
+/// The groups whose habits name a mistake, typed in a hurry ("beginers", "develpers").
+fn is_mistyped_group(word: &str) -> bool {
+    word.len() >= 7
+        && ["beginners", "developers", "students", "juniors"]
+            .iter()
+            .any(|group| word.as_bytes()[0] == group.as_bytes()[0] && strsim::osa_distance(word, group) == 1)
 }
 
 /// "mistake" typed in a hurry ("misttake", "mistkae", "mitsake"): one slip away from it.
@@ -1504,6 +1528,30 @@ mod tests {
         assert_eq!(glued("no-store forbids it"), ["store"]);
         assert!(negated("no-cache means the cache must revalidate").is_empty());
         assert_eq!(negated("no cache at all"), ["cache"]);
+    }
+
+    #[test]
+    fn mistakes_named_in_a_hurry_or_as_habits_are_not_claims() {
+        let rejected = |text: &str| -> Vec<String> {
+            tokens(text, false)
+                .words
+                .into_iter()
+                .filter(|t| t.mood.rejecting)
+                .map(|t| t.word.to_string())
+                .collect()
+        };
+        assert_eq!(
+            rejected("a classic mix-up is 403 for an expired token"),
+            ["classic", "mix", "up", "403", "expired", "token"]
+        );
+        assert_eq!(
+            rejected("beginners usually believe a longer timeout is enough"),
+            ["believe", "longer", "timeout", "enough"]
+        );
+        assert_eq!(rejected("beginers often replace the key in one step"), ["replace", "key", "one", "step"]);
+        assert_eq!(rejected("use links insted of hard-coded URLs"), ["insted", "hard", "coded", "urls"]);
+        // Not a group of people, not a habit.
+        assert!(rejected("beginners write the key down").is_empty());
     }
 
     #[test]
