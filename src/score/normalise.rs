@@ -372,6 +372,16 @@ impl Cursor {
         let boundary = if is_spaced_dash(text, start, piece) { Boundary::Clause } else { boundary(piece) };
         match boundary {
             Boundary::Sentence if !is_abbreviation(last) && !is_ellipsis(text, start) => {
+                if piece.contains('?')
+                    && !glued(text[start + piece.len()..].bytes())
+                    && !text[start + piece.len()..].starts_with(char::is_alphanumeric)
+                {
+                    // "But should the browser call the CRM directly?" asks; it claims nothing.
+                    let sentence = self.sentence;
+                    for word in out.words.iter_mut().rev().take_while(|w| w.sentence == sentence) {
+                        word.mood.asking = true;
+                    }
+                }
                 self.end_sentence(&mut out.words);
             }
             Boundary::Clause if piece.contains(':') => self.end_clause_at_colon(&mut out.words),
@@ -854,8 +864,8 @@ fn is_mistake_noun(previous: &str, word: &str) -> bool {
     ) || is_mistyped_mistake(word)
         || (matches!(word, "pattern" | "patterns") && previous == "anti")
         || (word == "up" && previous == "mix")
-        || (matches!(word, "bug" | "error")
-            && matches!(previous, "classic" | "common" | "typical" | "rookie"))
+        || (matches!(word, "bug" | "error" | "finding" | "findings")
+            && matches!(previous, "classic" | "common" | "typical" | "rookie" | "frequent" | "recurring"))
 }
 
 /// Words after which a clause names a mistake rather than making a claim: "a common mistake is
@@ -897,6 +907,8 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
+        || (matches!(word, "seeing" | "see")
+            && matches!(previous, "keep" | "often" | "regularly" | "constantly"))
         || (word == "out" && previous == "watch")
         || (matches!(word, "thinking" | "assuming" | "believing") && !first_person_or_verb(previous))
         || word == "beware"

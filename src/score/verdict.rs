@@ -500,6 +500,10 @@ pub fn wrong_claim(
             }
             // "gaps can be skipped if the client uses its own clock" names what goes wrong on a
             // condition, and "events arriving in the wrong order" is not "events arrive in order".
+            // "a stolen token alone is useless" restricts the claim to the token alone.
+            if (first..last).any(|i| !place.contains(&i) && answer.words[i].word == "alone") {
+                return None;
+            }
             if in_trailing_condition(&place, answer)
                 || (first..last).any(|i| !place.contains(&i) && is_wrong(&answer.words[i].word))
             {
@@ -952,5 +956,38 @@ mod tests {
         assert_eq!(wrong_claims("POST is idempotent", "POST needs an idempotency key"), 0);
         assert_eq!(wrong_claims("POST is idempotent", "POST is idempotent"), 1);
         assert_eq!(wrong_claims("POST needs no idempotency key", "POST needs no idempotency key"), 1);
+    }
+
+    #[test]
+    fn a_question_a_finding_or_a_claim_made_of_one_thing_alone_is_not_made() {
+        let phrasing = "the browser calls the CRM";
+        assert_eq!(wrong_claims(phrasing, "But should the browser call the CRM directly? No."), 0);
+        assert_eq!(wrong_claims(phrasing, "The browser calls the CRM directly."), 1);
+        // A "?" that opens a query string asks nothing.
+        assert_eq!(
+            wrong_claims(
+                "the key goes in the query string",
+                "The key goes in the query string, like ?api_key=abc."
+            ),
+            1
+        );
+        assert_eq!(
+            wrong_claims(
+                "servers ignore Content-Type",
+                "A frequent finding is servers that ignore Content-Type."
+            ),
+            0
+        );
+        assert_eq!(
+            wrong_claims(
+                "PUT accepts a partial body",
+                "In reviews I keep seeing PUT endpoints that accept a partial body."
+            ),
+            0
+        );
+        assert_eq!(
+            wrong_claims("a stolen token is useless", "With DPoP a stolen token alone is useless."),
+            0
+        );
     }
 }
