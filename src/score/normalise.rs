@@ -903,7 +903,7 @@ fn names_a_mistake(before: [&str; 2], word: &str) -> bool {
     is_mistake_noun(previous, word)
         || (previous == "wrong" && word == "to")
         || (word == "wrong" && matches!(previous, "do" | "does" | "did" | "get" | "gets" | "got"))
-        || ((others(previous) || (previous == "very" && others(earlier))) && habitually(word))
+        || (habitually(word) && (others(previous) || (previous == "very" && others(earlier))))
         || (matches!(word, "seen" | "reviewed" | "inherited" | "debugged" | "caught" | "watched")
             && matches!(previous, "i've" | "we've" | "ive" | "weve" | "have"))
         || (word == "once" && matches!(previous, "i" | "we"))
