@@ -561,7 +561,15 @@ impl Cursor {
         self.reach = self.reach.saturating_sub(1);
         self.manner_reach = self.manner_reach.saturating_sub(1);
         self.manner_denied = negated && is_manner(word);
-        if is_futile(word) && !negated {
+        let alone = words.len() >= 2 && words[words.len() - 2].word == "alone";
+        if is_futile(word) && !negated && alone {
+            // "a stolen token alone is useless": useless without something more, which is a
+            // condition, not a denial of the token.
+            for word in &mut words[self.clause_start..] {
+                word.mood.restricted = true;
+            }
+            self.mood.restricted = true;
+        } else if is_futile(word) && !negated {
             // "retrying it unchanged is pointless", "pointless to retry": undenied, a verdict of
             // futility denies its clause so far and the words after it.
             for word in &mut words[self.clause_start..] {
@@ -1261,6 +1269,8 @@ mod tests {
         assert_eq!(negated("it's pointless to retry it"), ["pointless", "retry"]);
         // Denied, the verdict is a double denial: the clause stands.
         assert_eq!(negated("retrying is not useless"), ["useless"]);
+        // Of one thing alone, it says something more is needed, and denies nothing.
+        assert!(negated("with DPoP a stolen token alone is useless").is_empty());
         // On a condition it denies nothing: "useless without the verifier" needs the verifier.
         assert!(negated("a stolen code is useless without the verifier").is_empty());
         assert!(
