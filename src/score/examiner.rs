@@ -24,6 +24,8 @@ pub struct Examiner<'b> {
     vocabulary: OnceCell<Vocabulary>,
     no_vocabulary: Vocabulary,
     rubrics: Vec<OnceCell<Rubric>>,
+    /// Neighbours' rubrics without their wrong claims, for relevance alone.
+    relevance_rubrics: Vec<OnceCell<Rubric>>,
 }
 
 impl<'b> Examiner<'b> {
@@ -34,6 +36,7 @@ impl<'b> Examiner<'b> {
             vocabulary: OnceCell::new(),
             no_vocabulary: Vocabulary::default(),
             rubrics: questions.iter().map(|_| OnceCell::new()).collect(),
+            relevance_rubrics: questions.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -60,7 +63,7 @@ impl<'b> Examiner<'b> {
         let relevance = evidence.relevance();
         let likeliest = (0..self.questions.len())
             .filter(|&other| other != own && self.questions[other].topic == question.topic)
-            .map(|other| (other, self.rubric(other).relevance(&text, &index)))
+            .map(|other| (other, self.relevance_rubric(other).relevance(&text, &index)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((other, elsewhere)) = likeliest.filter(|&(_, r)| r > relevance) {
             evidence.elsewhere = elsewhere - relevance;
@@ -77,6 +80,17 @@ impl<'b> Examiner<'b> {
     fn rubric(&self, index: usize) -> &Rubric {
         let question = &self.questions[index];
         self.rubrics[index].get_or_init(|| Rubric::for_question(question, self.vocabulary(question)))
+    }
+
+    /// A neighbour's rubric for relevance: its full rubric if compiled already, else one without
+    /// wrong claims.
+    fn relevance_rubric(&self, index: usize) -> &Rubric {
+        if let Some(full) = self.rubrics[index].get() {
+            return full;
+        }
+        let question = &self.questions[index];
+        self.relevance_rubrics[index]
+            .get_or_init(|| Rubric::for_relevance(question, self.vocabulary(question)))
     }
 
     fn vocabulary(&self, question: &Question) -> &Vocabulary {
@@ -179,5 +193,20 @@ mod tests {
         let judged = examiner.assess(&questions[1], ON_RATE_LIMITS);
         assert_eq!(judged.answers_instead, None);
         assert!(judged.score > 50, "{judged:?}");
+    }
+
+    #[test]
+    fn a_neighbour_judged_for_relevance_keeps_its_wrong_claims_as_a_question() {
+        let mut questions = bank();
+        questions[1].wrong = vec![crate::bank::WrongClaim {
+            alternatives: vec!["retry a 429 at once".into()],
+            label: "Retry a 429 at once".into(),
+            correction: "Wait as Retry-After says.".into(),
+        }];
+        let examiner = Examiner::new(&questions);
+        // Judging an answer to the first question compiles the second for relevance only.
+        assert!(examiner.assess(&questions[0], ON_RATE_LIMITS).answers_instead.is_some());
+        let wrong = "A 429 means too many requests: retry a 429 at once, it is fine.";
+        assert_eq!(examiner.assess(&questions[1], wrong).wrong.len(), 1);
     }
 }

@@ -150,6 +150,14 @@ impl Rubric {
         Rubric { model, ..Rubric::compile(&question.points, &question.contrast, &question.wrong) }
     }
 
+    /// The rubric of a bank question without its wrong claims, which relevance does not look for
+    /// ([`Rubric::relevance`]): a neighbour is compiled only to tell an answer to it, and its
+    /// wrong claims are most of its phrasings.
+    pub fn for_relevance(question: &Question, vocabulary: &Vocabulary) -> Rubric {
+        let unwrong = Question { wrong: Vec::new(), ..question.clone() };
+        Rubric::for_question(&unwrong, vocabulary)
+    }
+
     /// Compiles explicit key points alone (no contrast, no wrong claims, no model answer).
     pub fn from_points(points: &[Point]) -> Rubric {
         Rubric::compile(points, &[], &[])
