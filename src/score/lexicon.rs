@@ -202,7 +202,9 @@ const HOLLOW_WORDS: &[&str] = &[
     "hygiene", "ecosystem", "ecosystems", "taxonomy", "paradigm", "paradigms", "pillar", "pillars",
     "backbone", "synergy", "synergies", "holistic", "holistically", "robust", "robustness",
     "seamless", "seamlessly", "landscape", "stakeholder", "stakeholders", "empower", "empowers",
-    "streamline", "streamlines", "streamlined", "synergistic",
+    "streamline", "streamlines", "streamlined", "synergistic", "align", "aligned", "aligning",
+    "alignment", "mature", "orchestration", "strategy", "strategies", "ensure", "ensures",
+    "dimensions",
 ];
 
 /// Pairs of the same register, as (word before, word).
@@ -213,7 +215,7 @@ const HOLLOW_PAIRS: &[(&str, &str)] = &[
     ("building", "blocks"), ("cloud", "native"), ("enterprise", "grade"),
     ("production", "grade"), ("first", "class"), ("world", "class"), ("cutting", "edge"),
     ("future", "proof"), ("battle", "tested"), ("key", "considerations"), ("key", "concepts"),
-    ("key", "principles"),
+    ("key", "principles"), ("key", "elements"), ("relevant", "concepts"), ("focus", "areas"),
 ];
 
 static HOLLOW_SET: WordSet = LazyLock::new(|| HOLLOW_WORDS.iter().copied().collect());

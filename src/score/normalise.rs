@@ -1130,6 +1130,8 @@ mod tests {
         // A pair counts as one phrase, with or without its hyphen.
         assert_eq!(hollow("best practices for a cloud-native, production grade stack"), 3);
         assert_eq!(hollow("it plays a role"), 1);
+        // The register of a slide deck: alignment, strategy, what we ensure, the key elements.
+        assert_eq!(hollow("we ensure alignment through a mature strategy; the key elements are ETags"), 5);
         // The same words stating something are not hollow.
         assert_eq!(hollow("the client's role is to send the key; it is key material"), 0);
     }
