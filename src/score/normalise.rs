@@ -953,28 +953,25 @@ fn first_person_or_verb(previous: &str) -> bool {
     )
 }
 
+/// Whether `word` is `target` with one slip of the keys (a letter dropped, added, changed or two
+/// swapped), past its first two letters, which typos rarely hit.
+fn one_slip_from(word: &str, target: &str) -> bool {
+    word.get(..2) == target.get(..2) && strsim::osa_distance(word, target) == 1
+}
+
 /// "instead", also typed in a hurry ("insted", "intead").
 fn is_instead(word: &str) -> bool {
-    word == "instead"
-        || ((6..=8).contains(&word.len())
-            && word.starts_with("in")
-            && strsim::osa_distance(word, "instead") == 1)
+    word == "instead" || one_slip_from(word, "instead")
 }
 
 /// The groups whose habits name a mistake, typed in a hurry ("beginers", "develpers").
 fn is_mistyped_group(word: &str) -> bool {
-    word.len() >= 7
-        && ["beginners", "developers", "students", "juniors"]
-            .iter()
-            .any(|group| word.as_bytes()[0] == group.as_bytes()[0] && strsim::osa_distance(word, group) == 1)
+    ["beginners", "developers", "students", "juniors"].iter().any(|group| one_slip_from(word, group))
 }
 
 /// "mistake" typed in a hurry ("misttake", "mistkae", "mitsake"): one slip away from it.
 fn is_mistyped_mistake(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    (6..=8).contains(&singular.len())
-        && singular.starts_with("mi")
-        && strsim::osa_distance(singular, "mistake") == 1
+    one_slip_from(word.strip_suffix('s').unwrap_or(word), "mistake")
 }
 
 /// A denial that leaves a question open rather than answering it: "cacheable or not", "is or

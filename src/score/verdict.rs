@@ -545,7 +545,7 @@ fn in_trailing_condition(place: &[usize], answer: &Answer<'_>) -> bool {
 /// idempotent.
 fn names_a_key(place: &[usize], pattern: &[Token], answer: &Answer<'_>) -> bool {
     let is_key = |word: &Token| matches!(word.word.as_str(), "key" | "keys");
-    place.iter().zip(pattern.iter().enumerate()).any(|(&i, (k, _))| {
+    place.iter().enumerate().any(|(k, &i)| {
         answer.words.get(i + 1).is_some_and(|next| is_key(next) && !place.contains(&(i + 1)))
             && !pattern.get(k + 1).is_some_and(is_key)
     })
